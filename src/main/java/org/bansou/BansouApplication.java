@@ -1,0 +1,30 @@
+package org.bansou;
+
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * bansou: a self-hosted Customer Success platform. One jar, several commands:
+ * {@code serve} (default), {@code demo}, {@code import <kind> <file>}, {@code bench <name>}.
+ */
+@SpringBootApplication
+public class BansouApplication {
+
+    public static void main(String[] args) {
+        String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
+        boolean serves = command.equals("serve") || command.equals("demo");
+        SpringApplication app = new SpringApplication(BansouApplication.class);
+        app.setDefaultProperties(Map.of("bansou.command", command));
+        if (!serves) {
+            app.setWebApplicationType(WebApplicationType.NONE);
+        }
+        ConfigurableApplicationContext context = app.run(args);
+        if (!serves) {
+            System.exit(SpringApplication.exit(context));
+        }
+    }
+}

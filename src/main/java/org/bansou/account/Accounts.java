@@ -1,0 +1,212 @@
+package org.bansou.account;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bansou.database.Bulk;
+import org.bansou.database.NotFoundException;
+import org.bansou.database.StaleVersionException;
+import org.bansou.database.UpsertResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Owns table {@code account}: every SQL statement that reads or writes accounts. */
+@Component
+public class Accounts {
+
+    static final String SELECT_ACCOUNT = """
+            SELECT a.id, a.external_id, a.name, a.industry, a.employee_band, a.decision_style,
+                   a.owner_user_id, u.display_name AS owner_name, a.touch_tier, a.lifecycle_stage,
+                   a.version, a.created_at, a.archived_at
+              FROM account a
+              LEFT JOIN app_user u ON u.id = a.owner_user_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final StageChanges stageChanges;
+
+    Accounts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, StageChanges stageChanges) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.stageChanges = stageChanges;
+    }
+
+    public Optional<Account> findById(long id) {
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE a.id = :id")
+                .param("id", id)
+                .query(Account.class)
+                .optional();
+    }
+
+    public Account get(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("account", id));
+    }
+
+    public Optional<Account> findByExternalId(String externalId) {
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE a.external_id = :externalId")
+                .param("externalId", externalId)
+                .query(Account.class)
+                .optional();
+    }
+
+    /** External ids among {@code externalIds} that bansou already knows. */
+    public List<String> existingExternalIds(List<String> externalIds) {
+        return jdbc.sql("SELECT external_id FROM account WHERE external_id = ANY(:ids)")
+                .param("ids", externalIds.toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+    }
+
+    /**
+     * Inserts new accounts and updates changed ones by external id; a row equal to what is stored is left
+     * alone (its version does not move), so importing the same file twice changes nothing. Stage changes
+     * made this way are appended to the stage history like any other.
+     */
+    @Transactional
+    public UpsertResult upsertAll(List<AccountRow> rows) {
+        Map<String, String> stageBefore = new HashMap<>();
+        jdbc.sql("SELECT external_id, lifecycle_stage FROM account WHERE external_id = ANY(:ids)")
+                .param("ids", rows.stream().map(AccountRow::externalId).toArray(String[]::new))
+                .query((rs, n) -> stageBefore.put(rs.getString(1), rs.getString(2)))
+                .list();
+        int affected = Bulk.run(batch, """
+                INSERT INTO account (external_id, name, industry, employee_band, decision_style, owner_user_id,
+                                     touch_tier, lifecycle_stage)
+                VALUES (:externalId, :name, :industry, :employeeBand, :decisionStyle,
+                        (SELECT id FROM app_user WHERE username = :ownerUsername),
+                        COALESCE(:touchTier, 'tech'), COALESCE(:lifecycleStage, 'onboarding'))
+                ON CONFLICT (external_id) DO UPDATE
+                   SET name = EXCLUDED.name,
+                       industry = EXCLUDED.industry,
+                       employee_band = EXCLUDED.employee_band,
+                       decision_style = EXCLUDED.decision_style,
+                       owner_user_id = EXCLUDED.owner_user_id,
+                       touch_tier = EXCLUDED.touch_tier,
+                       lifecycle_stage = EXCLUDED.lifecycle_stage,
+                       version = account.version + 1
+                 WHERE (account.name, account.industry, account.employee_band, account.decision_style,
+                        account.owner_user_id, account.touch_tier, account.lifecycle_stage)
+                       IS DISTINCT FROM
+                       (EXCLUDED.name, EXCLUDED.industry, EXCLUDED.employee_band, EXCLUDED.decision_style,
+                        EXCLUDED.owner_user_id, EXCLUDED.touch_tier, EXCLUDED.lifecycle_stage)
+                """, rows, row -> new MapSqlParameterSource()
+                .addValue("externalId", row.externalId())
+                .addValue("name", row.name())
+                .addValue("industry", row.industry())
+                .addValue("employeeBand", row.employeeBand())
+                .addValue("decisionStyle", row.decisionStyle())
+                .addValue("ownerUsername", row.ownerUsername())
+                .addValue("touchTier", row.touchTier())
+                .addValue("lifecycleStage", row.lifecycleStage()));
+        List<StageChanges.Move> moves = rows.stream()
+                .filter(row -> {
+                    String to = row.lifecycleStage() == null ? "onboarding" : row.lifecycleStage();
+                    return !to.equals(stageBefore.get(row.externalId()));
+                })
+                .map(row -> new StageChanges.Move(row.externalId(), stageBefore.get(row.externalId()),
+                        row.lifecycleStage() == null ? "onboarding" : row.lifecycleStage()))
+                .toList();
+        stageChanges.appendAll(moves);
+        return UpsertResult.of(rows.size(), stageBefore.size(), affected);
+    }
+
+    /** Saves a person's edit of the profile; refused if someone saved since {@code expectedVersion}. */
+    @Transactional
+    public Account update(long id, int expectedVersion, AccountProfile profile) {
+        Account before = get(id);
+        int updated = jdbc.sql("""
+                        UPDATE account
+                           SET name = :name,
+                               industry = :industry,
+                               employee_band = :employeeBand,
+                               decision_style = :decisionStyle,
+                               owner_user_id = :ownerUserId,
+                               touch_tier = :touchTier,
+                               lifecycle_stage = :lifecycleStage,
+                               version = version + 1
+                         WHERE id = :id
+                           AND version = :version
+                        """)
+                .param("name", profile.name())
+                .param("industry", profile.industry())
+                .param("employeeBand", profile.employeeBand())
+                .param("decisionStyle", profile.decisionStyle())
+                .param("ownerUserId", profile.ownerUserId())
+                .param("touchTier", profile.touchTier())
+                .param("lifecycleStage", profile.lifecycleStage())
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw new StaleVersionException("account", id, expectedVersion);
+        }
+        if (!before.lifecycleStage().equals(profile.lifecycleStage())) {
+            stageChanges.append(id, before.lifecycleStage(), profile.lifecycleStage());
+        }
+        return get(id);
+    }
+
+    @Transactional
+    public Account create(String externalId, AccountProfile profile) {
+        long id = jdbc.sql("""
+                        INSERT INTO account (external_id, name, industry, employee_band, decision_style,
+                                             owner_user_id, touch_tier, lifecycle_stage)
+                        VALUES (:externalId, :name, :industry, :employeeBand, :decisionStyle, :ownerUserId,
+                                :touchTier, :lifecycleStage)
+                        RETURNING id
+                        """)
+                .param("externalId", externalId)
+                .param("name", profile.name())
+                .param("industry", profile.industry())
+                .param("employeeBand", profile.employeeBand())
+                .param("decisionStyle", profile.decisionStyle())
+                .param("ownerUserId", profile.ownerUserId())
+                .param("touchTier", profile.touchTier())
+                .param("lifecycleStage", profile.lifecycleStage())
+                .query(Long.class)
+                .single();
+        stageChanges.append(id, null, profile.lifecycleStage());
+        return get(id);
+    }
+
+    /** One page of the accounts list, filtered and sorted in the database. */
+    public AccountPage page(AccountFilter filter, int page, int size) {
+        String where = """
+                 WHERE (CAST(:stage AS text) IS NULL OR a.lifecycle_stage = :stage)
+                   AND (CAST(:tier AS text) IS NULL OR a.touch_tier = :tier)
+                   AND (CAST(:ownerUserId AS bigint) IS NULL OR a.owner_user_id = :ownerUserId)
+                   AND (CAST(:industry AS text) IS NULL OR a.industry = :industry)
+                   AND (CAST(:q AS text) IS NULL OR a.name ILIKE '%' || :q || '%' OR a.external_id = :q)
+                   AND a.archived_at IS NULL
+                """;
+        MapSqlParameterSource values = new MapSqlParameterSource()
+                .addValue("stage", filter.stage())
+                .addValue("tier", filter.tier())
+                .addValue("ownerUserId", filter.ownerUserId())
+                .addValue("industry", filter.industry())
+                .addValue("q", filter.q());
+        long total = batch.queryForObject("SELECT count(*) FROM account a" + where, values, Long.class);
+        List<Account> rows = jdbc.sql(SELECT_ACCOUNT + where + " ORDER BY " + filter.orderBy()
+                        + " LIMIT :limit OFFSET :offset")
+                .paramSource(values.addValue("limit", size).addValue("offset", (long) page * size))
+                .query(Account.class)
+                .list();
+        return new AccountPage(rows, page, size, total);
+    }
+
+    public List<String> industries() {
+        return jdbc.sql("SELECT DISTINCT industry FROM account WHERE industry IS NOT NULL ORDER BY industry")
+                .query(String.class)
+                .list();
+    }
+}

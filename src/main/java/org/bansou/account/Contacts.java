@@ -1,0 +1,135 @@
+package org.bansou.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.bansou.database.Bulk;
+import org.bansou.database.NotFoundException;
+import org.bansou.database.StaleVersionException;
+import org.bansou.database.UpsertResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Owns table {@code contact}: the key persons of each account. */
+@Component
+public class Contacts {
+
+    private static final String SELECT_CONTACT = """
+            SELECT id, account_id, external_id, name, email, role, is_champion, is_decision_maker,
+                   character_note, preferred_channel, left_on, version, created_at
+              FROM contact
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public List<Contact> forAccount(long accountId) {
+        return jdbc.sql(SELECT_CONTACT + """
+                         WHERE account_id = :accountId
+                         ORDER BY left_on NULLS FIRST, is_decision_maker DESC, is_champion DESC, name
+                        """)
+                .param("accountId", accountId)
+                .query(Contact.class)
+                .list();
+    }
+
+    public Optional<Contact> findById(long id) {
+        return jdbc.sql(SELECT_CONTACT + " WHERE id = :id").param("id", id).query(Contact.class).optional();
+    }
+
+    public Contact get(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    public List<String> existingExternalIds(List<String> externalIds) {
+        return jdbc.sql("SELECT external_id FROM contact WHERE external_id = ANY(:ids)")
+                .param("ids", externalIds.toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
+    /** Inserts or updates key persons by external id; unchanged rows are left as they are. */
+    @Transactional
+    public UpsertResult upsertAll(List<ContactRow> rows) {
+        int existed = existingExternalIds(rows.stream().map(ContactRow::externalId).toList()).size();
+        int affected = Bulk.run(batch, """
+                INSERT INTO contact (account_id, external_id, name, email, role, is_champion, is_decision_maker,
+                                     character_note, preferred_channel, left_on)
+                SELECT a.id, :externalId, :name, :email, :role, :isChampion, :isDecisionMaker,
+                       :characterNote, :preferredChannel, :leftOn
+                  FROM account a
+                 WHERE a.external_id = :accountExternalId
+                ON CONFLICT (external_id) DO UPDATE
+                   SET account_id = EXCLUDED.account_id,
+                       name = EXCLUDED.name,
+                       email = EXCLUDED.email,
+                       role = EXCLUDED.role,
+                       is_champion = EXCLUDED.is_champion,
+                       is_decision_maker = EXCLUDED.is_decision_maker,
+                       character_note = EXCLUDED.character_note,
+                       preferred_channel = EXCLUDED.preferred_channel,
+                       left_on = EXCLUDED.left_on,
+                       version = contact.version + 1
+                 WHERE (contact.account_id, contact.name, contact.email, contact.role, contact.is_champion,
+                        contact.is_decision_maker, contact.character_note, contact.preferred_channel,
+                        contact.left_on)
+                       IS DISTINCT FROM
+                       (EXCLUDED.account_id, EXCLUDED.name, EXCLUDED.email, EXCLUDED.role, EXCLUDED.is_champion,
+                        EXCLUDED.is_decision_maker, EXCLUDED.character_note, EXCLUDED.preferred_channel,
+                        EXCLUDED.left_on)
+                """, rows, row -> new MapSqlParameterSource()
+                .addValue("externalId", row.externalId())
+                .addValue("accountExternalId", row.accountExternalId())
+                .addValue("name", row.name())
+                .addValue("email", row.email())
+                .addValue("role", row.role())
+                .addValue("isChampion", row.isChampion())
+                .addValue("isDecisionMaker", row.isDecisionMaker())
+                .addValue("characterNote", row.characterNote())
+                .addValue("preferredChannel", row.preferredChannel())
+                .addValue("leftOn", row.leftOn()));
+        return UpsertResult.of(rows.size(), existed, affected);
+    }
+
+    @Transactional
+    public Contact update(long id, int expectedVersion, ContactRow values) {
+        int updated = jdbc.sql("""
+                        UPDATE contact
+                           SET name = :name,
+                               email = :email,
+                               role = :role,
+                               is_champion = :isChampion,
+                               is_decision_maker = :isDecisionMaker,
+                               character_note = :characterNote,
+                               preferred_channel = :preferredChannel,
+                               left_on = :leftOn,
+                               version = version + 1
+                         WHERE id = :id
+                           AND version = :version
+                        """)
+                .param("name", values.name())
+                .param("email", values.email())
+                .param("role", values.role())
+                .param("isChampion", values.isChampion())
+                .param("isDecisionMaker", values.isDecisionMaker())
+                .param("characterNote", values.characterNote())
+                .param("preferredChannel", values.preferredChannel())
+                .param("leftOn", values.leftOn())
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            get(id);
+            throw new StaleVersionException("contact", id, expectedVersion);
+        }
+        return get(id);
+    }
+}

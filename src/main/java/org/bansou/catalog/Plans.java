@@ -1,0 +1,71 @@
+package org.bansou.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.bansou.database.Bulk;
+import org.bansou.database.NotFoundException;
+import org.bansou.database.UpsertResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Owns table {@code plan}. */
+@Component
+public class Plans {
+
+    private static final String SELECT_PLAN = """
+            SELECT id, external_id, name, is_free, retired_on, version, created_at
+              FROM plan
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    Plans(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public List<Plan> all() {
+        return jdbc.sql(SELECT_PLAN + " ORDER BY name").query(Plan.class).list();
+    }
+
+    public Optional<Plan> findById(long id) {
+        return jdbc.sql(SELECT_PLAN + " WHERE id = :id").param("id", id).query(Plan.class).optional();
+    }
+
+    public Plan get(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    public List<String> existingExternalIds(List<String> externalIds) {
+        return jdbc.sql("SELECT external_id FROM plan WHERE external_id = ANY(:ids)")
+                .param("ids", externalIds.toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
+    @Transactional
+    public UpsertResult upsertAll(List<PlanRow> rows) {
+        int existed = existingExternalIds(rows.stream().map(PlanRow::externalId).toList()).size();
+        int affected = Bulk.run(batch, """
+                INSERT INTO plan (external_id, name, is_free, retired_on)
+                VALUES (:externalId, :name, :isFree, :retiredOn)
+                ON CONFLICT (external_id) DO UPDATE
+                   SET name = EXCLUDED.name,
+                       is_free = EXCLUDED.is_free,
+                       retired_on = EXCLUDED.retired_on,
+                       version = plan.version + 1
+                 WHERE (plan.name, plan.is_free, plan.retired_on)
+                       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.is_free, EXCLUDED.retired_on)
+                """, rows, row -> new MapSqlParameterSource()
+                .addValue("externalId", row.externalId())
+                .addValue("name", row.name())
+                .addValue("isFree", row.isFree())
+                .addValue("retiredOn", row.retiredOn()));
+        return UpsertResult.of(rows.size(), existed, affected);
+    }
+}

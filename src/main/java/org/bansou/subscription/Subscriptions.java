@@ -1,0 +1,149 @@
+package org.bansou.subscription;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.bansou.database.Bulk;
+import org.bansou.database.NotFoundException;
+import org.bansou.database.StaleVersionException;
+import org.bansou.database.UpsertResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Owns table {@code subscription}. */
+@Component
+public class Subscriptions {
+
+    private static final String SELECT_SUBSCRIPTION = """
+            SELECT s.id, s.account_id, s.external_id, s.plan_price_id, p.name AS plan_name,
+                   pp.external_id AS price_external_id, pp.price_version, pp.retired_on AS price_retired_on,
+                   pp.currency, pp.amount AS unit_amount, pp.billing_interval, pp.interval_count,
+                   s.quantity, s.discount_percent, s.discount_amount, s.status, s.started_on, s.ended_on,
+                   s.renews_on, s.auto_renew, s.version, s.created_at
+              FROM subscription s
+              JOIN plan_price pp ON pp.id = s.plan_price_id
+              JOIN plan p ON p.id = pp.plan_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+
+    Subscriptions(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public List<Subscription> forAccount(long accountId) {
+        return jdbc.sql(SELECT_SUBSCRIPTION + """
+                         WHERE s.account_id = :accountId
+                         ORDER BY s.ended_on NULLS FIRST, s.started_on DESC
+                        """)
+                .param("accountId", accountId)
+                .query(Subscription.class)
+                .list();
+    }
+
+    public Optional<Subscription> findById(long id) {
+        return jdbc.sql(SELECT_SUBSCRIPTION + " WHERE s.id = :id")
+                .param("id", id)
+                .query(Subscription.class)
+                .optional();
+    }
+
+    public Subscription get(long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("subscription", id));
+    }
+
+    public List<String> existingExternalIds(List<String> externalIds) {
+        return jdbc.sql("SELECT external_id FROM subscription WHERE external_id = ANY(:ids)")
+                .param("ids", externalIds.toArray(String[]::new))
+                .query(String.class)
+                .list();
+    }
+
+    @Transactional
+    public UpsertResult upsertAll(List<SubscriptionRow> rows) {
+        int existed = existingExternalIds(rows.stream().map(SubscriptionRow::externalId).toList()).size();
+        int affected = Bulk.run(batch, """
+                INSERT INTO subscription (account_id, external_id, plan_price_id, quantity, discount_percent,
+                                          discount_amount, status, started_on, ended_on, renews_on, auto_renew)
+                SELECT a.id, :externalId, pp.id, :quantity, :discountPercent, :discountAmount, :status,
+                       :startedOn, :endedOn, :renewsOn, :autoRenew
+                  FROM account a, plan_price pp
+                 WHERE a.external_id = :accountExternalId
+                   AND pp.external_id = :planPriceExternalId
+                ON CONFLICT (external_id) DO UPDATE
+                   SET account_id = EXCLUDED.account_id,
+                       plan_price_id = EXCLUDED.plan_price_id,
+                       quantity = EXCLUDED.quantity,
+                       discount_percent = EXCLUDED.discount_percent,
+                       discount_amount = EXCLUDED.discount_amount,
+                       status = EXCLUDED.status,
+                       started_on = EXCLUDED.started_on,
+                       ended_on = EXCLUDED.ended_on,
+                       renews_on = EXCLUDED.renews_on,
+                       auto_renew = EXCLUDED.auto_renew,
+                       version = subscription.version + 1
+                 WHERE (subscription.account_id, subscription.plan_price_id, subscription.quantity,
+                        subscription.discount_percent, subscription.discount_amount, subscription.status,
+                        subscription.started_on, subscription.ended_on, subscription.renews_on,
+                        subscription.auto_renew)
+                       IS DISTINCT FROM
+                       (EXCLUDED.account_id, EXCLUDED.plan_price_id, EXCLUDED.quantity, EXCLUDED.discount_percent,
+                        EXCLUDED.discount_amount, EXCLUDED.status, EXCLUDED.started_on, EXCLUDED.ended_on,
+                        EXCLUDED.renews_on, EXCLUDED.auto_renew)
+                """, rows, row -> new MapSqlParameterSource()
+                .addValue("externalId", row.externalId())
+                .addValue("accountExternalId", row.accountExternalId())
+                .addValue("planPriceExternalId", row.planPriceExternalId())
+                .addValue("quantity", row.quantity())
+                .addValue("discountPercent", row.discountPercent())
+                .addValue("discountAmount", row.discountAmount())
+                .addValue("status", row.status())
+                .addValue("startedOn", row.startedOn())
+                .addValue("endedOn", row.endedOn())
+                .addValue("renewsOn", row.renewsOn())
+                .addValue("autoRenew", row.autoRenew()));
+        return UpsertResult.of(rows.size(), existed, affected);
+    }
+
+    /** Saves edited terms; refused if someone saved since {@code expectedVersion}. */
+    @Transactional
+    public Subscription update(long id, int expectedVersion, SubscriptionTerms terms) {
+        int updated = jdbc.sql("""
+                        UPDATE subscription
+                           SET plan_price_id = :planPriceId,
+                               quantity = :quantity,
+                               discount_percent = :discountPercent,
+                               discount_amount = :discountAmount,
+                               status = :status,
+                               started_on = :startedOn,
+                               ended_on = :endedOn,
+                               renews_on = :renewsOn,
+                               auto_renew = :autoRenew,
+                               version = version + 1
+                         WHERE id = :id
+                           AND version = :version
+                        """)
+                .param("planPriceId", terms.planPriceId())
+                .param("quantity", terms.quantity())
+                .param("discountPercent", terms.discountPercent())
+                .param("discountAmount", terms.discountAmount())
+                .param("status", terms.status())
+                .param("startedOn", terms.startedOn())
+                .param("endedOn", terms.endedOn())
+                .param("renewsOn", terms.renewsOn())
+                .param("autoRenew", terms.autoRenew())
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            get(id);
+            throw new StaleVersionException("subscription", id, expectedVersion);
+        }
+        return get(id);
+    }
+}
