@@ -1,11 +1,15 @@
 package org.bansou;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * bansou: a self-hosted Customer Success platform. One jar, several commands:
@@ -26,5 +30,11 @@ public class BansouApplication {
         if (!serves) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /** The workspace's clock: dates are days in its time zone (default Asia/Tokyo). Tests replace it. */
+    @Bean
+    Clock clock(@Value("${bansou.zone:Asia/Tokyo}") String zone) {
+        return Clock.system(ZoneId.of(zone));
     }
 }
