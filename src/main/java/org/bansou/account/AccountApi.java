@@ -25,6 +25,7 @@ import org.bansou.security.Actor;
 import org.bansou.security.AuditLog;
 import org.bansou.security.Role;
 import org.bansou.web.EditedVersion;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ import static org.bansou.account.AccountCodePatterns.*;
 
 /** Accounts over JSON: the list, one account, a new account, an edited profile and the stage history. */
 @RestController
-@RequestMapping("/api/v1/accounts")
+@RequestMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Accounts", description = "The customer companies a CS team looks after, and their lifecycle stages")
 class AccountApi {
 

@@ -17,6 +17,7 @@ import org.bansou.database.NotFoundException;
 import org.bansou.security.AccessRules;
 import org.bansou.security.AuditLog;
 import org.bansou.web.EditedVersion;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ import static org.bansou.account.AccountCodePatterns.CHANNEL_MESSAGE;
 
 /** An account's key persons over JSON: who decides, who champions us, how they like to be reached. */
 @RestController
-@RequestMapping("/api/v1/accounts/{accountId}/contacts")
+@RequestMapping(path = "/api/v1/accounts/{accountId}/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Key persons", description = "The contacts at a customer who decide, champion or use")
 class ContactApi {
 

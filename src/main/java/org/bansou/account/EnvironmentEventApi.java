@@ -16,6 +16,7 @@ import org.bansou.security.AuditLog;
 import org.bansou.web.DatesInOrder;
 import org.bansou.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,7 @@ import static org.bansou.account.AccountCodePatterns.ENVIRONMENT_KIND_MESSAGE;
  * when and how CS learned of them: the gap is how late CS was.
  */
 @RestController
-@RequestMapping("/api/v1/accounts/{accountId}/environment-events")
+@RequestMapping(path = "/api/v1/accounts/{accountId}/environment-events", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Environment events", description = "Changes in the customer's world and how late CS learned of them")
 class EnvironmentEventApi {
 

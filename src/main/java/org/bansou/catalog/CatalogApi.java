@@ -24,6 +24,7 @@ import org.bansou.security.AuditLog;
 import org.bansou.security.Role;
 import org.bansou.web.EditedVersion;
 import org.bansou.web.InvalidFieldException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
  * is retired by date, so contracts signed at the old price stay on it until they move.
  */
 @RestController
-@RequestMapping("/api/v1/plans")
+@RequestMapping(path = "/api/v1/plans", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Plan catalog", description = "Plans and their price versions; changing the catalog needs a manager")
 class CatalogApi {
 

@@ -59,7 +59,8 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
-                                "/api/openapi/**", "/api/docs/**", "/swagger-ui/**", "/share/**").permitAll()
+                                "/api/openapi/**", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**", "/share/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                         .anyRequest().hasRole("CSM"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/accounts", false).permitAll())

@@ -31,6 +31,7 @@ import org.bansou.web.DatesInOrder;
 import org.bansou.web.EditedVersion;
 import org.bansou.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
  * subscription pays per month, from which the revenue engine builds MRR movements.
  */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Subscriptions", description = "Contracts and the dated history of what they pay")
 class SubscriptionApi {
 

@@ -1,11 +1,19 @@
 package org.bansou.web;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,5 +64,36 @@ class ApiDocumentation {
                                 .description("A person's user name and password, for scripts")))
                 .addSecurityItem(new SecurityRequirement().addList(API_KEY))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
+    }
+
+    /** Every operation says how it may be refused, with the {@link ApiProblem} body it then answers. */
+    @Bean
+    OpenApiCustomizer refusals() {
+        return openApi -> {
+            ModelConverters.getInstance().readAll(ApiProblem.class).forEach(openApi.getComponents()::addSchemas);
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                refusal(operation, "401", "No usable API key or password");
+                refusal(operation, "403", "Your role may not do this");
+                if (path.contains("{")) {
+                    refusal(operation, "404", "Nothing with this id");
+                }
+                if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT) {
+                    refusal(operation, "400", "Invalid fields, each named in errors");
+                    refusal(operation, "409", "Someone saved the row after you read it (currentVersion says which"
+                            + " version it is at now), or the external id is already taken");
+                }
+                if (operation.getParameters() != null && operation.getParameters().stream()
+                        .anyMatch(parameter -> "If-Match".equals(parameter.getName()))) {
+                    refusal(operation, "428", "The update named no version: send version or If-Match");
+                }
+            }));
+        };
+    }
+
+    private static void refusal(Operation operation, String status, String description) {
+        operation.getResponses().putIfAbsent(status, new ApiResponse()
+                .description(description)
+                .content(new Content().addMediaType("application/json",
+                        new MediaType().schema(new Schema<ApiProblem>().$ref("#/components/schemas/Problem")))));
     }
 }
