@@ -21,7 +21,8 @@ final class AccountCodePatterns {
     static final String ENVIRONMENT_KIND_MESSAGE = "must be one of key_person_left, new_decision_maker, budget_cut,"
             + " budget_increase, merger, reorganization, regulatory_change, other";
     static final String DETECTED_VIA = "meeting|email|phone|usage_signal|news|survey|other";
-    static final String DETECTED_VIA_MESSAGE = "must be one of meeting, email, phone, usage_signal, news, survey, other";
+    static final String DETECTED_VIA_MESSAGE = "must be one of meeting, email, phone, usage_signal, news, survey,"
+            + " other";
     static final String ACCOUNT_SORT = "name|-name|industry|stage|tier|owner|created|-created";
     static final String ACCOUNT_SORT_MESSAGE = "must be one of name, -name, industry, stage, tier, owner, created,"
             + " -created";

@@ -73,8 +73,8 @@ class CatalogApi {
     record NewPriceVersion(
             @Schema(description = "Generated from the plan, interval, currency and version when left out")
             @Size(max = 100) String externalId,
-            @Schema(example = "JPY") @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like JPY")
-            String currency,
+            @Schema(example = "JPY")
+            @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code like JPY") String currency,
             @Schema(description = "Per seat, in minor units of the currency (JPY has none)", example = "30000")
             @NotNull @PositiveOrZero Long amount,
             @NotNull @Pattern(regexp = "month|year", message = "must be one of month, year") String billingInterval,

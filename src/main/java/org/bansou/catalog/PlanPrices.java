@@ -99,7 +99,8 @@ public class PlanPrices {
                         INSERT INTO plan_price (plan_id, external_id, price_version, currency, amount,
                                                 billing_interval, interval_count, valid_from)
                         SELECT p.id,
-                               COALESCE(CAST(:externalId AS text), p.external_id || '-' || CAST(:billingInterval AS text)
+                               COALESCE(CAST(:externalId AS text),
+                                        p.external_id || '-' || CAST(:billingInterval AS text)
                                         || '-' || lower(CAST(:currency AS text)) || '-v' || next.price_version),
                                next.price_version, :currency, :amount, :billingInterval, :intervalCount, :validFrom
                           FROM plan p

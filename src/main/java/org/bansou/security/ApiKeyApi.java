@@ -28,14 +28,16 @@ import org.springframework.web.bind.annotation.RestController;
 /** API keys over JSON; admins only. A key's secret is shown once, when it is issued. */
 @RestController
 @RequestMapping(path = "/api/v1/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "API keys", description = "Keys for machines: ingest sends usage events, read reads, admin does all (admin)")
+@Tag(name = "API keys",
+        description = "Keys for machines: ingest sends usage events, read reads, admin does all (admin)")
 class ApiKeyApi {
 
     @Schema(description = "A key to issue")
     record NewApiKey(
             @Schema(example = "warehouse export") @NotBlank @Size(max = 200) String name,
             @Schema(description = "ingest: only sends usage events; read: acts as a viewer; admin: acts as an admin")
-            @NotNull @Pattern(regexp = "ingest|read|admin", message = "must be one of ingest, read, admin") String scope) {
+            @NotNull @Pattern(regexp = "ingest|read|admin", message = "must be one of ingest, read, admin")
+            String scope) {
     }
 
     private final ApiKeys keys;
@@ -57,7 +59,8 @@ class ApiKeyApi {
 
     @PostMapping
     @Transactional
-    @Operation(summary = "Issue a key (admin)", description = "The secret is in this answer only; it is stored as a hash.")
+    @Operation(summary = "Issue a key (admin)",
+            description = "The secret is in this answer only; it is stored as a hash.")
     ResponseEntity<ApiKeys.IssuedKey> issue(@Valid @RequestBody NewApiKey body) {
         access.require(Role.ADMIN);
         ApiKeys.IssuedKey issued = keys.issue(body.name(), ApiKeys.Scope.valueOf(body.scope().toUpperCase(Locale.ROOT)),

@@ -35,6 +35,7 @@ final class ApiRefusals {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+        String quoted = message.replace("\\", "\\\\").replace("\"", "\\\"");
+        response.getWriter().write("{\"status\":" + status + ",\"message\":\"" + quoted + "\"}");
     }
 }

@@ -35,7 +35,8 @@ class UserApi {
             String username,
             @Schema(example = "田中 美咲") @NotBlank @Size(max = 200) String displayName,
             @Email @Size(max = 320) String email,
-            @NotNull @Pattern(regexp = "admin|manager|csm|viewer", message = "must be one of admin, manager, csm, viewer")
+            @NotNull
+            @Pattern(regexp = "admin|manager|csm|viewer", message = "must be one of admin, manager, csm, viewer")
             String role,
             @Schema(description = "At least 12 characters; stored only as a hash")
             @NotNull @Size(min = 12, max = 200) String password) {

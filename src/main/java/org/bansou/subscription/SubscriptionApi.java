@@ -71,7 +71,8 @@ class SubscriptionApi {
             @NotNull Long planPriceId,
             @Schema(description = "Seats", example = "12") @NotNull @Positive Integer quantity,
             @Schema(description = "Default 0") @DecimalMin("0") @DecimalMax("100") BigDecimal discountPercent,
-            @Schema(description = "Per billing interval, in minor units; default 0") @PositiveOrZero Long discountAmount,
+            @Schema(description = "Per billing interval, in minor units; default 0")
+            @PositiveOrZero Long discountAmount,
             @NotNull @Pattern(regexp = STATUS, message = STATUS_MESSAGE) String status,
             @NotNull LocalDate startedOn,
             LocalDate endedOn,

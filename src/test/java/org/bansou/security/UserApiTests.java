@@ -86,7 +86,8 @@ class UserApiTests {
         mvc.perform(post("/api/v1/users").header("Authorization", "Bearer " + adminKey)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"username":"ito","displayName":"伊藤 蓮","role":"viewer","password":"a-long-first-password"}
+                                {"username":"ito","displayName":"伊藤 蓮","role":"viewer",
+                                 "password":"a-long-first-password"}
                                 """))
                 .andExpect(status().isCreated());
         mvc.perform(get("/api/v1/users").header("Authorization", "Bearer " + readKey))
@@ -100,7 +101,8 @@ class UserApiTests {
         mvc.perform(post("/api/v1/users").with(SignedIn.as(admin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"username":"tanaka","displayName":"田中 次郎","role":"csm","password":"a-long-first-password"}
+                                {"username":"tanaka","displayName":"田中 次郎","role":"csm",
+                                 "password":"a-long-first-password"}
                                 """))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.errors[0].field").value("username"));

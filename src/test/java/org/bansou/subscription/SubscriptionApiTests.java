@@ -68,11 +68,10 @@ class SubscriptionApiTests {
         Plan standard = plans.create("standard", "Standard", false);
         Plan premium = plans.create("premium", "Premium", false);
         LocalDate launch = LocalDate.of(2025, 4, 1);
-        standardMonthly = prices.addVersion(standard.id(), new PlanPrices.NewPrice(null, "JPY", 30_000, "month", 1, launch));
-        standardYearly = prices.addVersion(standard.id(), new PlanPrices.NewPrice(null, "JPY", 240_000, "year", 1, launch));
-        premiumMonthly = prices.addVersion(premium.id(), new PlanPrices.NewPrice(null, "JPY", 50_000, "month", 1, launch));
-        standardMonthlyUsd = prices.addVersion(standard.id(), new PlanPrices.NewPrice(null, "USD", 20_000, "month", 1,
-                launch));
+        standardMonthly = prices.addVersion(standard.id(), price("JPY", 30_000, "month", launch));
+        standardYearly = prices.addVersion(standard.id(), price("JPY", 240_000, "year", launch));
+        premiumMonthly = prices.addVersion(premium.id(), price("JPY", 50_000, "month", launch));
+        standardMonthlyUsd = prices.addVersion(standard.id(), price("USD", 20_000, "month", launch));
         kobayashiOnStandard = subscriptions.create(kobayashiDental.id(), "sub-1001", new SubscriptionTerms(
                 standardMonthly.id(), 12, BigDecimal.ZERO, 0, "active", LocalDate.of(2025, 4, 1), null,
                 LocalDate.of(2026, 4, 1), true));
@@ -173,6 +172,23 @@ class SubscriptionApiTests {
     }
 
     @Test
+    void a_trial_carries_no_mrr_until_it_converts_to_paid() throws Exception {
+        Subscription premiumTrial = subscriptions.create(kobayashiDental.id(), "sub-1002", new SubscriptionTerms(
+                premiumMonthly.id(), 5, BigDecimal.ZERO, 0, "trial", LocalDate.of(2026, 3, 1), null,
+                LocalDate.of(2026, 3, 15), true));
+
+        appendChange(premiumTrial, "{\"effectiveOn\":\"2026-03-01\",\"kind\":\"trial_start\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.toPlanPriceId").value(premiumMonthly.id()))
+                .andExpect(jsonPath("$.mrrBefore").value(0))
+                .andExpect(jsonPath("$.mrrAfter").value(0));
+        appendChange(premiumTrial, "{\"effectiveOn\":\"2026-03-15\",\"kind\":\"start\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.mrrBefore").value(0))
+                .andExpect(jsonPath("$.mrrAfter").value(250_000));
+    }
+
+    @Test
     void a_cancelled_subscription_pays_nothing_after_its_cancellation() throws Exception {
         appendChange(kobayashiOnStandard, "{\"effectiveOn\":\"2026-04-01\",\"kind\":\"cancel\",\"reason\":\"閉院\"}")
                 .andExpect(status().isCreated())
@@ -262,7 +278,9 @@ class SubscriptionApiTests {
 
         mvc.perform(post("/api/v1/accounts/" + kobayashiDental.id() + "/subscriptions").with(SignedIn.as(sato))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"planPriceId\":987654,\"quantity\":1,\"status\":\"active\",\"startedOn\":\"2026-04-01\"}"))
+                        .content("""
+                                {"planPriceId":987654,"quantity":1,"status":"active","startedOn":"2026-04-01"}
+                                """))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("planPriceId"));
         assertThat(subscriptions.forAccount(kobayashiDental.id())).hasSize(1);
@@ -282,9 +300,15 @@ class SubscriptionApiTests {
     @Test
     void the_api_accepts_exactly_the_statuses_and_kinds_a_subscription_can_have() {
         assertThat(SubscriptionApi.STATUS.split("\\|")).containsExactlyElementsOf(Subscription.STATUSES);
-        assertThat(SubscriptionApi.STATUS_MESSAGE).isEqualTo("must be one of " + String.join(", ", Subscription.STATUSES));
+        assertThat(SubscriptionApi.STATUS_MESSAGE)
+                .isEqualTo("must be one of " + String.join(", ", Subscription.STATUSES));
         assertThat(SubscriptionApi.KIND.split("\\|")).containsExactlyElementsOf(SubscriptionChange.KINDS);
-        assertThat(SubscriptionApi.KIND_MESSAGE).isEqualTo("must be one of " + String.join(", ", SubscriptionChange.KINDS));
+        assertThat(SubscriptionApi.KIND_MESSAGE)
+                .isEqualTo("must be one of " + String.join(", ", SubscriptionChange.KINDS));
+    }
+
+    private static PlanPrices.NewPrice price(String currency, long amount, String interval, LocalDate validFrom) {
+        return new PlanPrices.NewPrice(null, currency, amount, interval, 1, validFrom);
     }
 
     private ResultActions appendChange(Subscription subscription, String body) throws Exception {
