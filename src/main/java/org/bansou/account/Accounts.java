@@ -148,7 +148,7 @@ public class Accounts {
                 .param("version", expectedVersion)
                 .update();
         if (updated == 0) {
-            throw new StaleVersionException("account", id, expectedVersion);
+            throw new StaleVersionException("account", id, expectedVersion, get(id).version());
         }
         if (!before.lifecycleStage().equals(profile.lifecycleStage())) {
             stageChanges.append(id, before.lifecycleStage(), profile.lifecycleStage());

@@ -99,6 +99,35 @@ public class Contacts {
         return UpsertResult.of(rows.size(), existed, affected);
     }
 
+    /**
+     * Adds a key person to an account. A person entered by hand has no id in another system; they get a
+     * generated external id so imports can still tell them apart.
+     */
+    @Transactional
+    public Contact create(long accountId, ContactRow values) {
+        long id = jdbc.sql("""
+                        INSERT INTO contact (account_id, external_id, name, email, role, is_champion,
+                                             is_decision_maker, character_note, preferred_channel, left_on)
+                        VALUES (:accountId, COALESCE(:externalId, 'bansou-contact-' || gen_random_uuid()), :name,
+                                :email, :role, :isChampion, :isDecisionMaker, :characterNote, :preferredChannel,
+                                :leftOn)
+                        RETURNING id
+                        """)
+                .param("accountId", accountId)
+                .param("externalId", values.externalId())
+                .param("name", values.name())
+                .param("email", values.email())
+                .param("role", values.role())
+                .param("isChampion", values.isChampion())
+                .param("isDecisionMaker", values.isDecisionMaker())
+                .param("characterNote", values.characterNote())
+                .param("preferredChannel", values.preferredChannel())
+                .param("leftOn", values.leftOn())
+                .query(Long.class)
+                .single();
+        return get(id);
+    }
+
     @Transactional
     public Contact update(long id, int expectedVersion, ContactRow values) {
         int updated = jdbc.sql("""
@@ -127,8 +156,7 @@ public class Contacts {
                 .param("version", expectedVersion)
                 .update();
         if (updated == 0) {
-            get(id);
-            throw new StaleVersionException("contact", id, expectedVersion);
+            throw new StaleVersionException("contact", id, expectedVersion, get(id).version());
         }
         return get(id);
     }

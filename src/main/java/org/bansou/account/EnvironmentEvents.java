@@ -39,6 +39,27 @@ public class EnvironmentEvents {
                 .list();
     }
 
+    /** Records one change in an account's world, as a person tells it: the contact, if any, by id. */
+    public EnvironmentEvent record(long accountId, String kind, LocalDate occurredOn, LocalDate detectedOn,
+                                   String detectedVia, Long contactId, String note) {
+        return jdbc.sql("""
+                        INSERT INTO environment_event (account_id, kind, occurred_on, detected_on, detected_via,
+                                                       contact_id, note)
+                        VALUES (:accountId, :kind, :occurredOn, :detectedOn, :detectedVia, :contactId, :note)
+                        RETURNING id, account_id, kind, occurred_on, detected_on, detected_via, contact_id, note,
+                                  created_at
+                        """)
+                .param("accountId", accountId)
+                .param("kind", kind)
+                .param("occurredOn", occurredOn)
+                .param("detectedOn", detectedOn)
+                .param("detectedVia", detectedVia)
+                .param("contactId", contactId)
+                .param("note", note)
+                .query(EnvironmentEvent.class)
+                .single();
+    }
+
     public int recordAll(List<NewEvent> events) {
         return Bulk.run(batch, """
                 INSERT INTO environment_event (account_id, kind, occurred_on, detected_on, detected_via,

@@ -1,10 +1,12 @@
 package org.bansou.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.bansou.database.Bulk;
 import org.bansou.database.NotFoundException;
+import org.bansou.database.StaleVersionException;
 import org.bansou.database.UpsertResult;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -15,6 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Owns table {@code plan_price}: price versions are added, and retired by date, never rewritten. */
 @Component
 public class PlanPrices {
+
+    /** A price a manager sets for a plan; its version number is the plan's next one for interval and currency. */
+    public record NewPrice(String externalId, String currency, long amount, String billingInterval,
+                           int intervalCount, LocalDate validFrom) {
+    }
 
     private static final String SELECT_PRICE = """
             SELECT pp.id, pp.plan_id, p.external_id AS plan_external_id, p.name AS plan_name, pp.external_id,
@@ -65,6 +72,77 @@ public class PlanPrices {
                 .param("ids", externalIds.toArray(String[]::new))
                 .query(PlanPrice.class)
                 .list();
+    }
+
+    /**
+     * Adds the next price version of a plan for its billing interval and currency. The price it replaces keeps
+     * its row and amount and is retired the day the new one starts: contracts on it stay on it until they move.
+     */
+    @Transactional
+    public PlanPrice addVersion(long planId, NewPrice price) {
+        jdbc.sql("""
+                        UPDATE plan_price
+                           SET retired_on = :validFrom,
+                               version = version + 1
+                         WHERE plan_id = :planId
+                           AND billing_interval = :billingInterval
+                           AND currency = :currency
+                           AND valid_from < :validFrom
+                           AND (retired_on IS NULL OR retired_on > :validFrom)
+                        """)
+                .param("planId", planId)
+                .param("billingInterval", price.billingInterval())
+                .param("currency", price.currency())
+                .param("validFrom", price.validFrom())
+                .update();
+        long id = jdbc.sql("""
+                        INSERT INTO plan_price (plan_id, external_id, price_version, currency, amount,
+                                                billing_interval, interval_count, valid_from)
+                        SELECT p.id,
+                               COALESCE(CAST(:externalId AS text),
+                                        p.external_id || '-' || CAST(:billingInterval AS text)
+                                        || '-' || lower(CAST(:currency AS text)) || '-v' || next.price_version),
+                               next.price_version, :currency, :amount, :billingInterval, :intervalCount, :validFrom
+                          FROM plan p
+                         CROSS JOIN LATERAL (SELECT COALESCE(max(pp.price_version), 0) + 1 AS price_version
+                                               FROM plan_price pp
+                                              WHERE pp.plan_id = p.id
+                                                AND pp.billing_interval = :billingInterval
+                                                AND pp.currency = :currency) next
+                         WHERE p.id = :planId
+                        RETURNING id
+                        """)
+                .param("planId", planId)
+                .param("externalId", price.externalId())
+                .param("currency", price.currency())
+                .param("amount", price.amount())
+                .param("billingInterval", price.billingInterval())
+                .param("intervalCount", price.intervalCount())
+                .param("validFrom", price.validFrom())
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("plan", planId));
+        return get(id);
+    }
+
+    /** Stops offering a price to new contracts from {@code retiredOn}; its amount and its contracts stay. */
+    @Transactional
+    public PlanPrice retire(long id, int expectedVersion, LocalDate retiredOn) {
+        int updated = jdbc.sql("""
+                        UPDATE plan_price
+                           SET retired_on = :retiredOn,
+                               version = version + 1
+                         WHERE id = :id
+                           AND version = :version
+                        """)
+                .param("retiredOn", retiredOn)
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw new StaleVersionException("plan price", id, expectedVersion, get(id).version());
+        }
+        return get(id);
     }
 
     @Transactional

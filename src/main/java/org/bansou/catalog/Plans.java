@@ -1,10 +1,12 @@
 package org.bansou.catalog;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.bansou.database.Bulk;
 import org.bansou.database.NotFoundException;
+import org.bansou.database.StaleVersionException;
 import org.bansou.database.UpsertResult;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,6 +41,43 @@ public class Plans {
 
     public Plan get(long id) {
         return findById(id).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    public Plan create(String externalId, String name, boolean isFree) {
+        return jdbc.sql("""
+                        INSERT INTO plan (external_id, name, is_free)
+                        VALUES (:externalId, :name, :isFree)
+                        RETURNING id, external_id, name, is_free, retired_on, version, created_at
+                        """)
+                .param("externalId", externalId)
+                .param("name", name)
+                .param("isFree", isFree)
+                .query(Plan.class)
+                .single();
+    }
+
+    /** Renames a plan or stops offering it; refused if someone saved since {@code expectedVersion}. */
+    @Transactional
+    public Plan update(long id, int expectedVersion, String name, boolean isFree, LocalDate retiredOn) {
+        int updated = jdbc.sql("""
+                        UPDATE plan
+                           SET name = :name,
+                               is_free = :isFree,
+                               retired_on = :retiredOn,
+                               version = version + 1
+                         WHERE id = :id
+                           AND version = :version
+                        """)
+                .param("name", name)
+                .param("isFree", isFree)
+                .param("retiredOn", retiredOn)
+                .param("id", id)
+                .param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw new StaleVersionException("plan", id, expectedVersion, get(id).version());
+        }
+        return get(id);
     }
 
     public List<String> existingExternalIds(List<String> externalIds) {

@@ -83,6 +83,17 @@ public class ApiKeys {
                 .list();
     }
 
+    public Optional<ApiKey> findById(long id) {
+        return jdbc.sql("""
+                        SELECT id, name, scope, prefix, created_at, last_used_at, revoked_at
+                          FROM api_key
+                         WHERE id = :id
+                        """)
+                .param("id", id)
+                .query(ApiKey.class)
+                .optional();
+    }
+
     public boolean revoke(long id) {
         return jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
                 .param("id", id)

@@ -1,5 +1,6 @@
 package org.bansou.subscription;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.bansou.database.Bulk;
@@ -13,6 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Owns table {@code subscription_change}: the contract history, appended by date. */
 @Component
 public class SubscriptionChanges {
+
+    /** One change to append, with what the subscription paid per month before and after it. */
+    public record NewChange(long subscriptionId, String externalId, LocalDate effectiveOn, String kind,
+                            Long fromPlanPriceId, Long toPlanPriceId, Integer quantityBefore, Integer quantityAfter,
+                            String currency, long mrrBefore, long mrrAfter, String reason) {
+    }
 
     private static final String SELECT_CHANGE = """
             SELECT id, subscription_id, account_id, external_id, effective_on, kind, from_plan_price_id,
@@ -41,6 +48,40 @@ public class SubscriptionChanges {
                 .param("id", subscriptionId)
                 .query(SubscriptionChange.class)
                 .list();
+    }
+
+    /**
+     * Appends one change to a subscription's history; the account is the subscription's. A change entered by
+     * hand gets a generated external id.
+     */
+    public SubscriptionChange append(NewChange change) {
+        return jdbc.sql("""
+                        INSERT INTO subscription_change (subscription_id, account_id, external_id, effective_on, kind,
+                                                         from_plan_price_id, to_plan_price_id, quantity_before,
+                                                         quantity_after, currency, mrr_before, mrr_after, reason)
+                        SELECT s.id, s.account_id, COALESCE(:externalId, 'bansou-change-' || gen_random_uuid()),
+                               :effectiveOn, :kind, :fromPlanPriceId, :toPlanPriceId, :quantityBefore,
+                               :quantityAfter, :currency, :mrrBefore, :mrrAfter, :reason
+                          FROM subscription s
+                         WHERE s.id = :subscriptionId
+                        RETURNING id, subscription_id, account_id, external_id, effective_on, kind,
+                                  from_plan_price_id, to_plan_price_id, quantity_before, quantity_after, currency,
+                                  mrr_before, mrr_after, reason, recorded_at
+                        """)
+                .param("subscriptionId", change.subscriptionId())
+                .param("externalId", change.externalId())
+                .param("effectiveOn", change.effectiveOn())
+                .param("kind", change.kind())
+                .param("fromPlanPriceId", change.fromPlanPriceId())
+                .param("toPlanPriceId", change.toPlanPriceId())
+                .param("quantityBefore", change.quantityBefore())
+                .param("quantityAfter", change.quantityAfter())
+                .param("currency", change.currency())
+                .param("mrrBefore", change.mrrBefore())
+                .param("mrrAfter", change.mrrAfter())
+                .param("reason", change.reason())
+                .query(SubscriptionChange.class)
+                .single();
     }
 
     public List<String> existingExternalIds(List<String> externalIds) {

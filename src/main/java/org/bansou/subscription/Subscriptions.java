@@ -110,6 +110,37 @@ public class Subscriptions {
         return UpsertResult.of(rows.size(), existed, affected);
     }
 
+    /**
+     * Puts an account on a plan price. A contract entered by hand has no id in a billing system; it gets a
+     * generated external id so imports can still tell it apart.
+     */
+    @Transactional
+    public Subscription create(long accountId, String externalId, SubscriptionTerms terms) {
+        long id = jdbc.sql("""
+                        INSERT INTO subscription (account_id, external_id, plan_price_id, quantity, discount_percent,
+                                                  discount_amount, status, started_on, ended_on, renews_on,
+                                                  auto_renew)
+                        VALUES (:accountId, COALESCE(:externalId, 'bansou-subscription-' || gen_random_uuid()),
+                                :planPriceId, :quantity, :discountPercent, :discountAmount, :status, :startedOn,
+                                :endedOn, :renewsOn, :autoRenew)
+                        RETURNING id
+                        """)
+                .param("accountId", accountId)
+                .param("externalId", externalId)
+                .param("planPriceId", terms.planPriceId())
+                .param("quantity", terms.quantity())
+                .param("discountPercent", terms.discountPercent())
+                .param("discountAmount", terms.discountAmount())
+                .param("status", terms.status())
+                .param("startedOn", terms.startedOn())
+                .param("endedOn", terms.endedOn())
+                .param("renewsOn", terms.renewsOn())
+                .param("autoRenew", terms.autoRenew())
+                .query(Long.class)
+                .single();
+        return get(id);
+    }
+
     /** Saves edited terms; refused if someone saved since {@code expectedVersion}. */
     @Transactional
     public Subscription update(long id, int expectedVersion, SubscriptionTerms terms) {
@@ -141,8 +172,7 @@ public class Subscriptions {
                 .param("version", expectedVersion)
                 .update();
         if (updated == 0) {
-            get(id);
-            throw new StaleVersionException("subscription", id, expectedVersion);
+            throw new StaleVersionException("subscription", id, expectedVersion, get(id).version());
         }
         return get(id);
     }

@@ -20,6 +20,9 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("bansou-lang");
         resolver.setDefaultLocale(Locale.JAPANESE);
+        // the JSON API writes its messages in English, so a client gets one language, not a mix
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+                ? Locale.ENGLISH : Locale.JAPANESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
