@@ -2,6 +2,7 @@ package org.bansou.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.bansou.database.Bulk;
@@ -24,6 +25,11 @@ public class StageChanges {
     }
 
     record Move(String accountExternalId, String fromStage, String toStage) {
+    }
+
+    /** A move made in the past, arriving with its account (a migrated history, the demo company). */
+    public record PastMove(String accountExternalId, String fromStage, String toStage, Instant changedAt,
+                           String changedBy) {
     }
 
     private final JdbcClient jdbc;
@@ -73,6 +79,21 @@ public class StageChanges {
                 .param("at", java.sql.Timestamp.from(at))
                 .param("by", by)
                 .update();
+    }
+
+    /** Writes many past moves at once, each dated when it was made: {@link #recordPast} in bulk. */
+    public void recordAllPast(List<PastMove> moves) {
+        Bulk.run(batch, """
+                INSERT INTO stage_change (account_id, from_stage, to_stage, changed_at, changed_by)
+                SELECT id, :from, :to, :at, :by
+                  FROM account
+                 WHERE external_id = :externalId
+                """, moves, move -> new MapSqlParameterSource()
+                .addValue("externalId", move.accountExternalId())
+                .addValue("from", move.fromStage())
+                .addValue("to", move.toStage())
+                .addValue("at", move.changedAt().atOffset(ZoneOffset.UTC))
+                .addValue("by", move.changedBy()));
     }
 
     public List<StageChange> forAccount(long accountId) {

@@ -1,0 +1,101 @@
+package org.bansou.demo;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Japanese company and person names for the demo, built from word lists the way such names are: a two-kanji
+ * 屋号 (東栄, 新光), a place, a katakana brand or a family name, with the legal form and trade of the industry.
+ */
+final class JapaneseNames {
+
+    record Person(String name, String romaji) {
+    }
+
+    private static final String[] HEADS = {"東", "西", "南", "北", "大", "新", "日", "丸", "山", "光", "栄", "富",
+            "旭", "朝", "平", "三", "昭", "明", "正", "協", "共", "中", "千", "若", "緑", "白", "青", "金", "高", "松"};
+    private static final String[] TAILS = {"川", "山", "田", "野", "和", "栄", "光", "星", "橋", "島", "原", "森",
+            "陽", "進", "興", "豊", "誠", "信", "成", "精", "伸", "宝", "泉", "峰", "友", "洋", "邦", "昌"};
+    private static final String[] PLACES = {"横浜", "川崎", "大宮", "千葉", "船橋", "八王子", "名古屋", "岐阜", "静岡",
+            "浜松", "京都", "神戸", "姫路", "岡山", "広島", "福山", "高松", "松山", "福岡", "北九州", "熊本", "鹿児島",
+            "那覇", "札幌", "旭川", "仙台", "盛岡", "郡山", "宇都宮", "高崎", "水戸", "新潟", "金沢", "富山", "長野",
+            "甲府", "津", "奈良", "和歌山", "湘南"};
+    private static final String[] BRANDS = {"アーク", "ネクスト", "ブルー", "リンク", "クレスト", "ソラ", "ミライ",
+            "ウェーブ", "フォレスト", "ライズ", "グロウ", "ルミナ", "アルファ", "ノヴァ", "シード", "ハーモニー", "エール",
+            "コスモ", "プラス", "サンライズ", "トラスト", "ユニティ", "ブリッジ", "ステラ", "オリーブ"};
+    private static final String[][] SURNAMES = {{"佐藤", "sato"}, {"鈴木", "suzuki"}, {"高橋", "takahashi"},
+            {"田中", "tanaka"}, {"伊藤", "ito"}, {"渡辺", "watanabe"}, {"山本", "yamamoto"}, {"中村", "nakamura"},
+            {"小林", "kobayashi"}, {"加藤", "kato"}, {"吉田", "yoshida"}, {"山田", "yamada"}, {"佐々木", "sasaki"},
+            {"山口", "yamaguchi"}, {"松本", "matsumoto"}, {"井上", "inoue"}, {"木村", "kimura"}, {"林", "hayashi"},
+            {"斎藤", "saito"}, {"清水", "shimizu"}, {"山崎", "yamazaki"}, {"森", "mori"}, {"池田", "ikeda"},
+            {"橋本", "hashimoto"}, {"阿部", "abe"}, {"石川", "ishikawa"}, {"山下", "yamashita"}, {"中島", "nakajima"},
+            {"石井", "ishii"}, {"小川", "ogawa"}, {"前田", "maeda"}, {"岡田", "okada"}, {"長谷川", "hasegawa"},
+            {"藤田", "fujita"}, {"後藤", "goto"}, {"近藤", "kondo"}, {"村上", "murakami"}, {"遠藤", "endo"},
+            {"青木", "aoki"}, {"坂本", "sakamoto"}};
+    private static final String[][] GIVEN_NAMES = {{"美咲", "misaki"}, {"健太", "kenta"}, {"翔太", "shota"},
+            {"陽菜", "hina"}, {"大輔", "daisuke"}, {"直樹", "naoki"}, {"由美", "yumi"}, {"恵子", "keiko"},
+            {"誠", "makoto"}, {"浩", "hiroshi"}, {"拓也", "takuya"}, {"彩", "aya"}, {"優子", "yuko"},
+            {"和也", "kazuya"}, {"隆", "takashi"}, {"真由美", "mayumi"}, {"智子", "tomoko"}, {"健一", "kenichi"},
+            {"亮", "ryo"}, {"舞", "mai"}, {"達也", "tatsuya"}, {"香織", "kaori"}, {"修", "osamu"}, {"聡", "satoshi"},
+            {"美穂", "miho"}, {"剛", "tsuyoshi"}, {"沙織", "saori"}, {"悠斗", "yuto"}, {"結衣", "yui"},
+            {"康介", "kosuke"}};
+    // {h} 屋号, {p} place, {b} brand, {s} family name
+    private static final Map<String, List<String>> PATTERNS = Map.of(
+            "製造業", List.of("{h}工業株式会社", "株式会社{h}製作所", "{p}精機株式会社", "{h}化成株式会社", "株式会社{b}テック"),
+            "小売", List.of("株式会社{h}商店", "{h}商事株式会社", "株式会社{b}ストア", "株式会社{h}堂", "{p}{h}物産株式会社"),
+            "医療", List.of("医療法人社団{h}会", "医療法人{s}クリニック", "{s}歯科医院", "医療法人{h}会 {p}病院", "{s}内科医院"),
+            "IT", List.of("株式会社{b}テクノロジーズ", "{b}システムズ株式会社", "株式会社{b}ラボ", "{h}情報システム株式会社",
+                    "株式会社{p}ソフト"),
+            "建設", List.of("{h}建設株式会社", "株式会社{s}工務店", "{p}土木株式会社", "株式会社{h}設備", "{h}組株式会社"),
+            "不動産", List.of("{h}不動産株式会社", "株式会社{b}ホーム", "{p}地所株式会社", "株式会社{h}エステート"),
+            "士業", List.of("{s}税理士事務所", "{s}法律事務所", "社会保険労務士法人{h}", "税理士法人{b}", "{s}会計事務所",
+                    "{s}司法書士事務所"),
+            "飲食", List.of("株式会社{b}フーズ", "{h}食品株式会社", "株式会社{h}屋", "株式会社{b}ダイニング", "有限会社{s}屋"),
+            "物流", List.of("{h}運輸株式会社", "株式会社{b}ロジスティクス", "{p}倉庫株式会社", "{h}急便株式会社", "{h}通運株式会社"),
+            "教育", List.of("学校法人{h}学園", "株式会社{b}エデュケーション", "{h}ゼミナール", "一般社団法人{p}教育振興会",
+                    "株式会社{s}塾"));
+
+    private final Set<String> taken = new HashSet<>();
+
+    /**
+     * A company name not used yet in this demo; once the lists run dry, a place in parentheses tells two
+     * companies of one name apart, as CRMs do.
+     */
+    String company(SplittableRandom random, String industry) {
+        List<String> patterns = PATTERNS.get(industry);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String name = fill(random, Dice.one(random, patterns));
+            if (taken.add(name)) {
+                return name;
+            }
+        }
+        String name = fill(random, Dice.one(random, patterns));
+        for (int branch = 1; ; branch++) {
+            String distinct = name + "（" + Dice.one(random, PLACES) + (branch > 8 ? " " + branch : "") + "）";
+            if (taken.add(distinct)) {
+                return distinct;
+            }
+        }
+    }
+
+    static Person person(SplittableRandom random) {
+        String[] surname = SURNAMES[random.nextInt(SURNAMES.length)];
+        String[] given = GIVEN_NAMES[random.nextInt(GIVEN_NAMES.length)];
+        return new Person(surname[0] + " " + given[0], given[1] + "." + surname[1]);
+    }
+
+    static String place(SplittableRandom random) {
+        return Dice.one(random, PLACES);
+    }
+
+    private static String fill(SplittableRandom random, String pattern) {
+        return pattern
+                .replace("{h}", Dice.one(random, HEADS) + Dice.one(random, TAILS))
+                .replace("{p}", Dice.one(random, PLACES))
+                .replace("{b}", Dice.one(random, BRANDS))
+                .replace("{s}", SURNAMES[random.nextInt(SURNAMES.length)][0]);
+    }
+}
