@@ -1,7 +1,6 @@
 package org.bansou.account;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,14 +89,16 @@ public class Accounts {
         Map<String, Instant> began = new HashMap<>();
         history.forEach(move -> began.merge(move.accountExternalId(), move.changedAt(),
                 (a, b) -> a.isBefore(b) ? a : b));
-        Bulk.run(batch, """
-                UPDATE account
-                   SET created_at = :began
-                 WHERE external_id = :externalId
-                   AND created_at > :began
-                """, List.copyOf(began.entrySet()), entry -> new MapSqlParameterSource()
-                .addValue("externalId", entry.getKey())
-                .addValue("began", entry.getValue().atOffset(ZoneOffset.UTC)));
+        jdbc.sql("""
+                        UPDATE account a
+                           SET created_at = b.began
+                          FROM unnest(:externalIds, CAST(:began AS timestamptz[])) AS b(external_id, began)
+                         WHERE a.external_id = b.external_id
+                           AND a.created_at > b.began
+                        """)
+                .param("externalIds", began.keySet().toArray(String[]::new))
+                .param("began", began.keySet().stream().map(id -> began.get(id).toString()).toArray(String[]::new))
+                .update();
         return result;
     }
 

@@ -2,7 +2,6 @@ package org.bansou.account;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.bansou.database.Bulk;
@@ -81,19 +80,23 @@ public class StageChanges {
                 .update();
     }
 
-    /** Writes many past moves at once, each dated when it was made: {@link #recordPast} in bulk. */
+    /** Writes many past moves at once, each dated when it was made: {@link #recordPast} as one statement. */
     public void recordAllPast(List<PastMove> moves) {
-        Bulk.run(batch, """
-                INSERT INTO stage_change (account_id, from_stage, to_stage, changed_at, changed_by)
-                SELECT id, :from, :to, :at, :by
-                  FROM account
-                 WHERE external_id = :externalId
-                """, moves, move -> new MapSqlParameterSource()
-                .addValue("externalId", move.accountExternalId())
-                .addValue("from", move.fromStage())
-                .addValue("to", move.toStage())
-                .addValue("at", move.changedAt().atOffset(ZoneOffset.UTC))
-                .addValue("by", move.changedBy()));
+        jdbc.sql("""
+                        INSERT INTO stage_change (account_id, from_stage, to_stage, changed_at, changed_by)
+                        SELECT a.id, m.from_stage, m.to_stage, m.changed_at, m.changed_by
+                          FROM unnest(:externalIds, :fromStages, :toStages, CAST(:changedAt AS timestamptz[]),
+                                      :changedBy)
+                               WITH ORDINALITY AS m(external_id, from_stage, to_stage, changed_at, changed_by, n)
+                          JOIN account a ON a.external_id = m.external_id
+                         ORDER BY m.n
+                        """)
+                .param("externalIds", moves.stream().map(PastMove::accountExternalId).toArray(String[]::new))
+                .param("fromStages", moves.stream().map(PastMove::fromStage).toArray(String[]::new))
+                .param("toStages", moves.stream().map(PastMove::toStage).toArray(String[]::new))
+                .param("changedAt", moves.stream().map(move -> move.changedAt().toString()).toArray(String[]::new))
+                .param("changedBy", moves.stream().map(PastMove::changedBy).toArray(String[]::new))
+                .update();
     }
 
     public List<StageChange> forAccount(long accountId) {

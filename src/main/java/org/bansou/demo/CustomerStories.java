@@ -12,8 +12,9 @@ import org.bansou.account.AccountCodes;
 
 /**
  * Who the customers of a Japanese cloud invoicing service are and how each one's story goes: sign-ups that
- * grow month by month, company size setting seats, plan and billing, trials, first-year discounts, a
- * reactivation now and then, a second department signing its own contract.
+ * grow month by month and peak before the fiscal year starts in April, company size setting seats, plan and
+ * billing, trials, first-year discounts, a reactivation now and then, a second department signing its own
+ * contract.
  */
 final class CustomerStories {
 
@@ -24,9 +25,17 @@ final class CustomerStories {
     private static final double[] INDUSTRY_RISK = {0.9, 1.2, 0.8, 1.0, 1.0, 1.0, 0.8, 1.5, 1.0, 1.1};
     // per employee band (AccountCodes.EMPLOYEE_BANDS): 1-9, 10-49, 50-249, 250-999, 1000+
     private static final double[] BAND_SHARE = {22, 36, 26, 11, 5};
+    // tax offices and restaurants are mostly small, manufacturers and logistics firms larger
+    private static final double[][] BAND_BY_INDUSTRY = {{0.6, 0.9, 1.3, 1.5, 1.6}, {1.1, 1.0, 0.9, 0.9, 1.0},
+            {1.2, 1.2, 0.9, 0.5, 0.3}, {1.0, 1.0, 1.0, 1.0, 0.9}, {1.0, 1.1, 1.0, 0.8, 0.6},
+            {1.2, 1.1, 0.9, 0.7, 0.4}, {1.8, 1.4, 0.5, 0.1, 0.05}, {1.4, 1.2, 0.8, 0.4, 0.3},
+            {0.8, 1.0, 1.2, 1.1, 0.9}, {1.2, 1.1, 0.9, 0.6, 0.4}};
+    // the Japanese fiscal year starts in April: invoicing tools are chosen in March and April, less in August
+    private static final double[] SIGN_UPS_BY_MONTH = {1.0, 1.0, 1.3, 1.25, 1.0, 1.0, 1.0, 0.75, 1.1, 1.1, 1.0, 0.85};
     private static final double[] TOP_DOWN = {0.85, 0.70, 0.55, 0.45, 0.35};
-    private static final int[] SEATS_LOW = {1, 3, 8, 25, 80};
-    private static final int[] SEATS_HIGH = {4, 15, 60, 200, 600};
+    // seats are the people who issue, approve or receive invoices, not every employee
+    private static final int[] SEATS_LOW = {1, 2, 5, 15, 40};
+    private static final int[] SEATS_HIGH = {3, 10, 40, 120, 400};
     private static final double[][] PLAN_SHARE = {{80, 20, 0}, {45, 50, 5}, {10, 65, 25}, {0, 45, 55}, {0, 20, 80}};
     private static final double[] YEARLY = {0.15, 0.30, 0.45, 0.60, 0.75};
     private static final double[] TRIAL = {0.50, 0.45, 0.35, 0.25, 0.15};
@@ -63,17 +72,25 @@ final class CustomerStories {
         long days = ChronoUnit.DAYS.between(launch, world.today());
         long[] offsets = new long[world.accountCount()];
         for (int i = 0; i < offsets.length; i++) {
-            double share = Math.log(1 + random.nextDouble() * Math.expm1(SIGN_UP_GROWTH)) / SIGN_UP_GROWTH;
-            offsets[i] = (long) (share * days);
+            long offset;
+            do {
+                double share = Math.log(1 + random.nextDouble() * Math.expm1(SIGN_UP_GROWTH)) / SIGN_UP_GROWTH;
+                offset = (long) (share * days);
+            } while (random.nextDouble() * 1.3 > SIGN_UPS_BY_MONTH[launch.plusDays(offset).getMonthValue() - 1]);
+            offsets[i] = offset;
         }
         Arrays.sort(offsets);
         return Arrays.stream(offsets).mapToObj(launch::plusDays).toList();
     }
 
     private DemoAccount story(String id, LocalDate signedUpOn) {
-        int band = Dice.weighted(random, BAND_SHARE);
         int industry = Dice.weighted(random, INDUSTRY_SHARE);
-        String name = names.company(random, INDUSTRIES.get(industry));
+        double[] bandShare = new double[BAND_SHARE.length];
+        for (int i = 0; i < bandShare.length; i++) {
+            bandShare[i] = BAND_SHARE[i] * BAND_BY_INDUSTRY[industry][i];
+        }
+        int band = Dice.weighted(random, bandShare);
+        String name = names.company(random, INDUSTRIES.get(industry), band <= 1);
         String decisionStyle = Dice.chance(random, TOP_DOWN[band]) ? "top_down" : "bottom_up";
         int seats = Dice.between(random, SEATS_LOW[band], SEATS_HIGH[band]);
         int rank = Dice.weighted(random, PLAN_SHARE[band]);

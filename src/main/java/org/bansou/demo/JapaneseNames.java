@@ -42,21 +42,29 @@ final class JapaneseNames {
             {"亮", "ryo"}, {"舞", "mai"}, {"達也", "tatsuya"}, {"香織", "kaori"}, {"修", "osamu"}, {"聡", "satoshi"},
             {"美穂", "miho"}, {"剛", "tsuyoshi"}, {"沙織", "saori"}, {"悠斗", "yuto"}, {"結衣", "yui"},
             {"康介", "kosuke"}};
-    // {h} 屋号, {p} place, {b} brand, {s} family name
-    private static final Map<String, List<String>> PATTERNS = Map.of(
-            "製造業", List.of("{h}工業株式会社", "株式会社{h}製作所", "{p}精機株式会社", "{h}化成株式会社", "株式会社{b}テック"),
-            "小売", List.of("株式会社{h}商店", "{h}商事株式会社", "株式会社{b}ストア", "株式会社{h}堂", "{p}{h}物産株式会社"),
-            "医療", List.of("医療法人社団{h}会", "医療法人{s}クリニック", "{s}歯科医院", "医療法人{h}会 {p}病院", "{s}内科医院"),
-            "IT", List.of("株式会社{b}テクノロジーズ", "{b}システムズ株式会社", "株式会社{b}ラボ", "{h}情報システム株式会社",
-                    "株式会社{p}ソフト"),
-            "建設", List.of("{h}建設株式会社", "株式会社{s}工務店", "{p}土木株式会社", "株式会社{h}設備", "{h}組株式会社"),
-            "不動産", List.of("{h}不動産株式会社", "株式会社{b}ホーム", "{p}地所株式会社", "株式会社{h}エステート"),
-            "士業", List.of("{s}税理士事務所", "{s}法律事務所", "社会保険労務士法人{h}", "税理士法人{b}", "{s}会計事務所",
-                    "{s}司法書士事務所"),
-            "飲食", List.of("株式会社{b}フーズ", "{h}食品株式会社", "株式会社{h}屋", "株式会社{b}ダイニング", "有限会社{s}屋"),
-            "物流", List.of("{h}運輸株式会社", "株式会社{b}ロジスティクス", "{p}倉庫株式会社", "{h}急便株式会社", "{h}通運株式会社"),
-            "教育", List.of("学校法人{h}学園", "株式会社{b}エデュケーション", "{h}ゼミナール", "一般社団法人{p}教育振興会",
-                    "株式会社{s}塾"));
+    // {h} 屋号, {p} place, {b} brand, {s} family name; per industry the names of small firms (up to 49
+    // employees), then of larger ones: a 1-9 person hospital or a 1000-person 工務店 would read wrong
+    private static final Map<String, List<List<String>>> PATTERNS = Map.of(
+            "製造業", List.of(List.of("{h}工業株式会社", "株式会社{h}製作所", "有限会社{s}鉄工所"),
+                    List.of("{h}工業株式会社", "{p}精機株式会社", "{h}化成株式会社", "株式会社{b}テック", "{h}電機株式会社")),
+            "小売", List.of(List.of("株式会社{h}商店", "株式会社{h}堂", "有限会社{s}商店"),
+                    List.of("{h}商事株式会社", "株式会社{b}ストア", "{p}{h}物産株式会社")),
+            "医療", List.of(List.of("医療法人{s}クリニック", "{s}歯科医院", "{s}内科医院", "{p}{h}眼科"),
+                    List.of("医療法人社団{h}会", "医療法人{h}会 {p}病院", "社会医療法人{h}会")),
+            "IT", List.of(List.of("株式会社{b}ラボ", "株式会社{b}ワークス", "合同会社{b}デザイン"),
+                    List.of("株式会社{b}テクノロジーズ", "{b}システムズ株式会社", "{h}情報システム株式会社", "株式会社{p}ソフト")),
+            "建設", List.of(List.of("株式会社{s}工務店", "株式会社{h}設備", "有限会社{s}塗装"),
+                    List.of("{h}建設株式会社", "{p}土木株式会社", "{h}組株式会社")),
+            "不動産", List.of(List.of("株式会社{h}エステート", "有限会社{s}不動産", "株式会社{p}住宅センター"),
+                    List.of("{h}不動産株式会社", "株式会社{b}ホーム", "{p}地所株式会社")),
+            "士業", List.of(List.of("{s}税理士事務所", "{s}法律事務所", "{s}会計事務所", "{s}司法書士事務所"),
+                    List.of("税理士法人{b}", "社会保険労務士法人{h}", "弁護士法人{h}総合法律事務所")),
+            "飲食", List.of(List.of("有限会社{s}屋", "株式会社{h}屋", "株式会社{p}{h}亭"),
+                    List.of("株式会社{b}フーズ", "{h}食品株式会社", "株式会社{b}ダイニング")),
+            "物流", List.of(List.of("{h}急便株式会社", "有限会社{s}運送", "株式会社{p}配送"),
+                    List.of("{h}運輸株式会社", "株式会社{b}ロジスティクス", "{p}倉庫株式会社", "{h}通運株式会社")),
+            "教育", List.of(List.of("{h}ゼミナール", "株式会社{s}塾", "{p}{h}スクール"),
+                    List.of("学校法人{h}学園", "株式会社{b}エデュケーション", "一般社団法人{p}教育振興会")));
 
     private final Set<String> taken = new HashSet<>();
 
@@ -64,9 +72,9 @@ final class JapaneseNames {
      * A company name not used yet in this demo; once the lists run dry, a place in parentheses tells two
      * companies of one name apart, as CRMs do.
      */
-    String company(SplittableRandom random, String industry) {
-        List<String> patterns = PATTERNS.get(industry);
-        for (int attempt = 0; attempt < 8; attempt++) {
+    String company(SplittableRandom random, String industry, boolean small) {
+        List<String> patterns = PATTERNS.get(industry).get(small ? 0 : 1);
+        for (int attempt = 0; attempt < 4; attempt++) {
             String name = fill(random, Dice.one(random, patterns));
             if (taken.add(name)) {
                 return name;

@@ -30,8 +30,12 @@ class KeyPersonsChapter implements DemoChapter {
             {"情報システム担当", ""}, {"営業事務リーダー", ""}};
     private static final String[][] LARGE_ROLES = {{"財務本部長（CFO）", "dm"}, {"経理課長", "champion"},
             {"情報システム部 担当", ""}, {"経理部長", ""}};
-    private static final String[][] CLINIC_ROLES = {{"理事長", "dm"}, {"事務長", "champion"}, {"医事課 担当", ""},
+    private static final String[][] CLINIC_ROLES = {{"院長", "dm"}, {"事務長", "champion"}, {"受付・医事 担当", ""},
             {"経理担当", ""}};
+    private static final String[][] HOSPITAL_ROLES = {{"理事長", "dm"}, {"事務長", "champion"}, {"医事課 担当", ""},
+            {"経理課長", ""}};
+    private static final String[][] OFFICE_ROLES = {{"所長", "dm"}, {"事務局長", "champion"}, {"スタッフ（経理）", ""},
+            {"パートナー", ""}};
     private static final String[] CHARACTERS = {"数字に厳しく、費用対効果の説明を求める", "新しいツールに前向きで社内の推進役",
             "慎重派。稟議に時間がかかる", "返信が早く、要点だけを好む", "現場の負担が増えることを嫌う",
             "紙の請求書からの移行に強い思い入れがある", "経営層への報告資料を重視", "細かな設定まで自分で確認したいタイプ",
@@ -103,8 +107,11 @@ class KeyPersonsChapter implements DemoChapter {
 
         void set() {
             int band = AccountCodes.EMPLOYEE_BANDS.indexOf(account.employeeBand());
-            String[][] roles = account.industry().equals("医療") ? CLINIC_ROLES
-                    : band <= 1 ? SMALL_ROLES : band == 2 ? MID_ROLES : LARGE_ROLES;
+            String[][] roles = switch (account.industry()) {
+                case "医療" -> band <= 1 ? CLINIC_ROLES : HOSPITAL_ROLES;
+                case "士業" -> OFFICE_ROLES;
+                default -> band <= 1 ? SMALL_ROLES : band == 2 ? MID_ROLES : LARGE_ROLES;
+            };
             int count = switch (band) {
                 case 0 -> 2;
                 case 1 -> Dice.between(random, 2, 3);
