@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import org.bansou.security.Role;
+
 /**
  * Everything generated so far, for the chapters still to come: the seed, today, the team, the price book,
  * and every account with its owner, contracts (start, each change, churn, reactivation, MRR over time), key
@@ -74,7 +76,7 @@ public final class DemoWorld {
 
     /** The CSMs, {@code csm1} to {@code csm5}, who own the accounts. */
     public List<DemoUser> csms() {
-        return team.stream().filter(user -> user.role() == org.bansou.security.Role.CSM).toList();
+        return team.stream().filter(user -> user.role() == Role.CSM).toList();
     }
 
     public DemoCatalog catalog() {
