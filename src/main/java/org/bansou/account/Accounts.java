@@ -1,5 +1,6 @@
 package org.bansou.account;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,34 @@ public class Accounts {
      */
     @Transactional
     public UpsertResult upsertAll(List<AccountRow> rows) {
+        return upsert(rows, null);
+    }
+
+    /**
+     * Accounts arriving with their past (a migrated history, the demo company): their stage history is
+     * recorded as given, each move dated when it was made, instead of one move dated now; an account whose
+     * history begins before it reached bansou counts as created when its history begins.
+     */
+    @Transactional
+    public UpsertResult upsertAllWithHistory(List<AccountRow> rows, List<StageChanges.PastMove> history) {
+        UpsertResult result = upsert(rows, history);
+        Map<String, Instant> began = new HashMap<>();
+        history.forEach(move -> began.merge(move.accountExternalId(), move.changedAt(),
+                (a, b) -> a.isBefore(b) ? a : b));
+        jdbc.sql("""
+                        UPDATE account a
+                           SET created_at = b.began
+                          FROM unnest(:externalIds, CAST(:began AS timestamptz[])) AS b(external_id, began)
+                         WHERE a.external_id = b.external_id
+                           AND a.created_at > b.began
+                        """)
+                .param("externalIds", began.keySet().toArray(String[]::new))
+                .param("began", began.keySet().stream().map(id -> began.get(id).toString()).toArray(String[]::new))
+                .update();
+        return result;
+    }
+
+    private UpsertResult upsert(List<AccountRow> rows, List<StageChanges.PastMove> history) {
         Map<String, String> stageBefore = new HashMap<>();
         jdbc.sql("SELECT external_id, lifecycle_stage FROM account WHERE external_id = ANY(:ids)")
                 .param("ids", rows.stream().map(AccountRow::externalId).toArray(String[]::new))
@@ -116,7 +145,11 @@ public class Accounts {
                 .map(row -> new StageChanges.Move(row.externalId(), stageBefore.get(row.externalId()),
                         row.lifecycleStage() == null ? "onboarding" : row.lifecycleStage()))
                 .toList();
-        stageChanges.appendAll(moves);
+        if (history == null) {
+            stageChanges.appendAll(moves);
+        } else {
+            stageChanges.recordAllPast(history);
+        }
         return UpsertResult.of(rows.size(), stageBefore.size(), affected);
     }
 

@@ -26,6 +26,11 @@ public class StageChanges {
     record Move(String accountExternalId, String fromStage, String toStage) {
     }
 
+    /** A move made in the past, arriving with its account (a migrated history, the demo company). */
+    public record PastMove(String accountExternalId, String fromStage, String toStage, Instant changedAt,
+                           String changedBy) {
+    }
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final AccessRules access;
@@ -72,6 +77,25 @@ public class StageChanges {
                 .param("to", to)
                 .param("at", java.sql.Timestamp.from(at))
                 .param("by", by)
+                .update();
+    }
+
+    /** Writes many past moves at once, each dated when it was made: {@link #recordPast} as one statement. */
+    public void recordAllPast(List<PastMove> moves) {
+        jdbc.sql("""
+                        INSERT INTO stage_change (account_id, from_stage, to_stage, changed_at, changed_by)
+                        SELECT a.id, m.from_stage, m.to_stage, m.changed_at, m.changed_by
+                          FROM unnest(:externalIds, :fromStages, :toStages, CAST(:changedAt AS timestamptz[]),
+                                      :changedBy)
+                               WITH ORDINALITY AS m(external_id, from_stage, to_stage, changed_at, changed_by, n)
+                          JOIN account a ON a.external_id = m.external_id
+                         ORDER BY m.n
+                        """)
+                .param("externalIds", moves.stream().map(PastMove::accountExternalId).toArray(String[]::new))
+                .param("fromStages", moves.stream().map(PastMove::fromStage).toArray(String[]::new))
+                .param("toStages", moves.stream().map(PastMove::toStage).toArray(String[]::new))
+                .param("changedAt", moves.stream().map(move -> move.changedAt().toString()).toArray(String[]::new))
+                .param("changedBy", moves.stream().map(PastMove::changedBy).toArray(String[]::new))
                 .update();
     }
 
