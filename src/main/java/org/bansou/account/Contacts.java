@@ -56,6 +56,19 @@ public class Contacts {
                 .list();
     }
 
+    /** Every key person in its import-file shape, ordered by external id: what an export writes. */
+    public List<ContactRow> allRows() {
+        return jdbc.sql("""
+                        SELECT c.external_id, a.external_id AS account_external_id, c.name, c.email, c.role,
+                               c.is_champion, c.is_decision_maker, c.character_note, c.preferred_channel, c.left_on
+                          FROM contact c
+                          JOIN account a ON a.id = c.account_id
+                         ORDER BY c.external_id
+                        """)
+                .query(ContactRow.class)
+                .list();
+    }
+
     /** Inserts or updates key persons by external id; unchanged rows are left as they are. */
     @Transactional
     public UpsertResult upsertAll(List<ContactRow> rows) {

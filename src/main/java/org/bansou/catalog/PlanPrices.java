@@ -67,6 +67,19 @@ public class PlanPrices {
                 .list();
     }
 
+    /** Every price version in its import-file shape, ordered by external id: what an export writes. */
+    public List<PlanPriceRow> allRows() {
+        return jdbc.sql("""
+                        SELECT pp.external_id, p.external_id AS plan_external_id, pp.price_version, pp.currency,
+                               pp.amount, pp.billing_interval, pp.interval_count, pp.valid_from, pp.retired_on
+                          FROM plan_price pp
+                          JOIN plan p ON p.id = pp.plan_id
+                         ORDER BY pp.external_id
+                        """)
+                .query(PlanPriceRow.class)
+                .list();
+    }
+
     @Transactional
     public UpsertResult upsertAll(List<PlanPriceRow> rows) {
         int existed = byExternalIds(rows.stream().map(PlanPriceRow::externalId).toList()).size();

@@ -48,6 +48,17 @@ public class Plans {
                 .list();
     }
 
+    /** Every plan in its import-file shape, ordered by external id: what an export writes. */
+    public List<PlanRow> allRows() {
+        return jdbc.sql("""
+                        SELECT external_id, name, is_free, retired_on
+                          FROM plan
+                         ORDER BY external_id
+                        """)
+                .query(PlanRow.class)
+                .list();
+    }
+
     @Transactional
     public UpsertResult upsertAll(List<PlanRow> rows) {
         int existed = existingExternalIds(rows.stream().map(PlanRow::externalId).toList()).size();
