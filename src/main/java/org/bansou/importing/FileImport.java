@@ -69,15 +69,15 @@ public class FileImport {
         try {
             switch (file.format()) {
                 case XLSX -> XlsxTable.read(file, reading);
-                case XLS -> problems.add(null, null, "xls");
+                case XLS -> throw new UnreadableFileException(null, "xls", null);
                 case CSV -> CsvTable.read(file, reading);
             }
+            reading.finish(knownIds);
         } catch (UnreadableFileException unreadable) {
             problems.add(unreadable.line(), null, unreadable.problem(), String.valueOf(unreadable.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file.name(), e);
         }
-        reading.finish(knownIds);
         if (problems.any()) {
             return ImportOutcome.rejected(kind.name(), problems.inFileOrder());
         }
