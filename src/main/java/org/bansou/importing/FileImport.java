@@ -64,6 +64,7 @@ public class FileImport {
     }
 
     private <R> ImportOutcome importFile(Kind<R> kind, ImportFile file, Locale locale) {
+        long started = System.nanoTime();
         Problems problems = new Problems(messages, locale);
         FileReading<R> reading = new FileReading<>(kind, problems);
         try {
@@ -82,6 +83,7 @@ public class FileImport {
             return ImportOutcome.rejected(kind.name(), problems.inFileOrder());
         }
         List<R> rows = reading.rows.stream().map(Numbered::row).toList();
+        long checked = System.nanoTime();
         try {
             UpsertResult result = transaction.execute(status -> {
                 UpsertResult upserted = rows.isEmpty() ? new UpsertResult(0, 0, 0) : kind.upsertAll(rows);
@@ -94,7 +96,8 @@ public class FileImport {
                 audit.record("import", kind.name(), null, null, detail);
                 return upserted;
             });
-            log.info("Imported {} from {}: {}", kind.name(), file.name(), result);
+            log.info("Imported {} from {}: {}; checking took {} ms, writing {} ms", kind.name(), file.name(), result,
+                    (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
             return new ImportOutcome(kind.name(), result.inserted(), result.updated(), result.unchanged(), List.of());
         } catch (DataAccessException refused) {
             // the checks above mirror the table constraints; this is the net under them, still all or nothing
