@@ -63,6 +63,19 @@ public class Accounts {
                 .list();
     }
 
+    /** Every account in its import-file shape, ordered by external id: what an export writes. */
+    public List<AccountRow> allRows() {
+        return jdbc.sql("""
+                        SELECT a.external_id, a.name, a.industry, a.employee_band, a.decision_style,
+                               u.username AS owner_username, a.touch_tier, a.lifecycle_stage
+                          FROM account a
+                          LEFT JOIN app_user u ON u.id = a.owner_user_id
+                         ORDER BY a.external_id
+                        """)
+                .query(AccountRow.class)
+                .list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
     }
@@ -177,19 +190,6 @@ public class Accounts {
                 .single();
         stageChanges.append(id, null, profile.lifecycleStage());
         return get(id);
-    }
-
-    /** Every account in its import-file shape, ordered by external id: what an export writes. */
-    public List<AccountRow> allRows() {
-        return jdbc.sql("""
-                        SELECT a.external_id, a.name, a.industry, a.employee_band, a.decision_style,
-                               u.username AS owner_username, a.touch_tier, a.lifecycle_stage
-                          FROM account a
-                          LEFT JOIN app_user u ON u.id = a.owner_user_id
-                         ORDER BY a.external_id
-                        """)
-                .query(AccountRow.class)
-                .list();
     }
 
     /** One page of the accounts list, filtered and sorted in the database. */

@@ -38,6 +38,19 @@ public class PlanPrices {
                 .list();
     }
 
+    /** Every price version in its import-file shape, ordered by external id: what an export writes. */
+    public List<PlanPriceRow> allRows() {
+        return jdbc.sql("""
+                        SELECT pp.external_id, p.external_id AS plan_external_id, pp.price_version, pp.currency,
+                               pp.amount, pp.billing_interval, pp.interval_count, pp.valid_from, pp.retired_on
+                          FROM plan_price pp
+                          JOIN plan p ON p.id = pp.plan_id
+                         ORDER BY pp.external_id
+                        """)
+                .query(PlanPriceRow.class)
+                .list();
+    }
+
     public List<PlanPrice> forPlan(long planId) {
         return jdbc.sql(SELECT_PRICE + " WHERE pp.plan_id = :planId ORDER BY pp.billing_interval, pp.price_version")
                 .param("planId", planId)
@@ -64,19 +77,6 @@ public class PlanPrices {
         return jdbc.sql(SELECT_PRICE + " WHERE pp.external_id = ANY(:ids)")
                 .param("ids", externalIds.toArray(String[]::new))
                 .query(PlanPrice.class)
-                .list();
-    }
-
-    /** Every price version in its import-file shape, ordered by external id: what an export writes. */
-    public List<PlanPriceRow> allRows() {
-        return jdbc.sql("""
-                        SELECT pp.external_id, p.external_id AS plan_external_id, pp.price_version, pp.currency,
-                               pp.amount, pp.billing_interval, pp.interval_count, pp.valid_from, pp.retired_on
-                          FROM plan_price pp
-                          JOIN plan p ON p.id = pp.plan_id
-                         ORDER BY pp.external_id
-                        """)
-                .query(PlanPriceRow.class)
                 .list();
     }
 

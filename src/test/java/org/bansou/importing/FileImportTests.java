@@ -9,14 +9,18 @@ import org.bansou.SignedIn;
 import org.bansou.account.Account;
 import org.bansou.account.AccountRow;
 import org.bansou.account.Accounts;
+import org.bansou.account.Contact;
 import org.bansou.account.Contacts;
 import org.bansou.catalog.PlanPrice;
+import org.bansou.catalog.PlanPriceRow;
 import org.bansou.catalog.PlanPrices;
 import org.bansou.catalog.PlanRow;
 import org.bansou.catalog.Plans;
 import org.bansou.security.AppUsers;
 import org.bansou.security.AuditLog;
 import org.bansou.security.Role;
+import org.bansou.subscription.Subscription;
+import org.bansou.subscription.Subscriptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,8 @@ class FileImportTests {
     static final String ACCOUNTS = "external_id,name,industry,employee_band,decision_style,owner,touch_tier,lifecycle_stage";
     static final String CONTACTS = "external_id,account_external_id,name,email,role,is_champion,is_decision_maker,"
             + "character_note,preferred_channel,left_on";
+    static final String SUBSCRIPTIONS = "external_id,account_external_id,plan_price_external_id,quantity,"
+            + "discount_percent,discount_amount,status,started_on,ended_on,renews_on,auto_renew";
 
     @Autowired FileImport imports;
     @Autowired AppUsers users;
@@ -44,6 +50,7 @@ class FileImportTests {
     @Autowired Plans plans;
     @Autowired PlanPrices planPrices;
     @Autowired AuditLog auditLog;
+    @Autowired Subscriptions subscriptions;
 
     @BeforeEach
     void signInTheCsManager() {
@@ -299,5 +306,55 @@ class FileImportTests {
                 "A-1001,小林歯科クリニック,医療,10-49,top_down,tanaka,low,onboarding")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(accounts.count()).isZero();
+    }
+
+    @Test
+    void a_subscription_on_an_unknown_price_that_ends_before_it_starts_is_rejected_naming_both_cells() {
+        accounts.upsertAll(List.of(new AccountRow("A-1001", "小林歯科クリニック", "医療", "10-49", "top_down",
+                "tanaka", "low", "onboarding")));
+
+        ImportOutcome outcome = imports.importFile("subscriptions", csv(SUBSCRIPTIONS,
+                "S-1,A-1001,standard-m-9,12,0,0,active,2026-04-01,2026-03-01,,true"), Locale.ENGLISH);
+
+        assertThat(outcome.errors()).containsExactly(
+                new ImportError(2, "ended_on", "2026-03-01 is before started_on (2026-04-01)"),
+                new ImportError(2, "plan_price_external_id", "no plan price with external id “standard-m-9”"));
+    }
+
+    @Test
+    void a_percentage_cell_from_excel_is_the_discount_it_shows() {
+        accounts.upsertAll(List.of(new AccountRow("A-1001", "小林歯科クリニック", "医療", "10-49", "top_down",
+                "tanaka", "low", "onboarding")));
+        plans.upsertAll(List.of(new PlanRow("standard", "Standard", false, null)));
+        planPrices.upsertAll(List.of(new PlanPriceRow("standard-m-1", "standard", 1, "JPY", 3000, "month", 1,
+                LocalDate.of(2025, 4, 1), null)));
+
+        ImportOutcome outcome = imports.importFile("subscriptions", xlsx(
+                row((Object[]) SUBSCRIPTIONS.split(",")),
+                row("S-1", "A-1001", "standard-m-1", 12, "12.5%", 0, "active", LocalDate.of(2025, 4, 1), null,
+                        LocalDate.of(2026, 4, 1), true)), Locale.ENGLISH);
+
+        assertThat(outcome.errors()).isEmpty();
+        Subscription kobayashi = subscriptions.forAccount(accounts.findByExternalId("A-1001").orElseThrow().id())
+                .get(0);
+        assertThat(kobayashi.discountPercent()).isEqualByComparingTo("12.5");
+        assertThat(kobayashi.renewsOn()).isEqualTo(LocalDate.of(2026, 4, 1));
+        assertThat(kobayashi.mrr()).isEqualTo(31500); // ¥3,000 × 12 seats less 12.5%
+    }
+
+    @Test
+    void a_csv_saved_again_by_japanese_excel_with_slashed_dates_and_true_false_in_capitals_still_reads() {
+        accounts.upsertAll(List.of(new AccountRow("A-1001", "小林歯科クリニック", "医療", "10-49", "top_down",
+                "tanaka", "low", "onboarding")));
+
+        ImportOutcome outcome = imports.importFile("contacts", csv(CsvTable.WINDOWS_31J, CONTACTS,
+                "C-1,A-1001,小林 健一,kobayashi@example.jp,院長,FALSE,TRUE,数字で話す人,Meeting,2026/3/31"),
+                Locale.ENGLISH);
+
+        assertThat(outcome.errors()).isEmpty();
+        Contact kobayashi = contacts.forAccount(accounts.findByExternalId("A-1001").orElseThrow().id()).get(0);
+        assertThat(kobayashi.isDecisionMaker()).isTrue();
+        assertThat(kobayashi.preferredChannel()).isEqualTo("meeting");
+        assertThat(kobayashi.leftOn()).isEqualTo(LocalDate.of(2026, 3, 31));
     }
 }
