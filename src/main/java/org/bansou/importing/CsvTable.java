@@ -30,6 +30,9 @@ final class CsvTable {
     }
 
     static void read(ImportFile file, RowSink sink) throws IOException, UnreadableFileException {
+        if (isUtf16(file)) {
+            throw new UnreadableFileException(null, "utf16", null);
+        }
         Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : WINDOWS_31J;
         long lastLine = 0;
         try (Reader reader = new BufferedReader(new InputStreamReader(file.open(), charset), 1 << 16);
@@ -40,6 +43,15 @@ final class CsvTable {
             }
         } catch (UncheckedIOException | IllegalStateException broken) {
             throw new UnreadableFileException(Math.toIntExact(lastLine + 1), "csv", broken.getMessage());
+        }
+    }
+
+    // Excel's "Unicode text" is UTF-16 with tabs; read as Windows-31J it would be noise, so say what it is
+    private static boolean isUtf16(ImportFile file) throws IOException {
+        try (var in = file.open()) {
+            byte[] start = in.readNBytes(2);
+            return start.length == 2 && ((start[0] == (byte) 0xFF && start[1] == (byte) 0xFE)
+                    || (start[0] == (byte) 0xFE && start[1] == (byte) 0xFF));
         }
     }
 

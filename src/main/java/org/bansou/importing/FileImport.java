@@ -152,6 +152,10 @@ public class FileImport {
                 return false;
             }
             int before = problems.count();
+            if (cells.size() == 1 && (cells.get(0).contains(";") || cells.get(0).contains("\t"))) {
+                problems.add(1, null, "separator", String.join(",", expected));
+                return false;
+            }
             for (int at = 0; at < cells.size(); at++) {
                 String name = columnName(cells.get(at));
                 if (name.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.bansou.importing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -356,5 +357,26 @@ class FileImportTests {
         assertThat(kobayashi.isDecisionMaker()).isTrue();
         assertThat(kobayashi.preferredChannel()).isEqualTo("meeting");
         assertThat(kobayashi.leftOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+    }
+
+    @Test
+    void a_semicolon_separated_file_is_told_to_use_commas() {
+        ImportOutcome outcome = importAccounts(csv(ACCOUNTS.replace(',', ';'),
+                "A-1001;小林歯科クリニック;医療;10-49;top_down;tanaka;low;onboarding"));
+
+        assertThat(outcome.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(1);
+            assertThat(error.message()).startsWith("line 1 is one cell: the values must be separated by commas");
+        });
+    }
+
+    @Test
+    void excels_unicode_text_is_told_apart_from_a_shift_jis_csv() {
+        byte[] unicodeText = ("\uFEFF" + ACCOUNTS.replace(',', '\t') + "\r\n").getBytes(StandardCharsets.UTF_16LE);
+
+        ImportOutcome outcome = importAccounts(ImportFile.of("accounts.txt", unicodeText));
+
+        assertThat(outcome.errors()).extracting(ImportError::message).containsExactly(
+                "this is UTF-16 text (Excel’s Unicode text), not CSV: save the sheet as \"CSV UTF-8\" or as .xlsx");
     }
 }
