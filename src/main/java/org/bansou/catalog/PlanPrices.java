@@ -40,6 +40,7 @@ public class PlanPrices {
 
     /** Every price version in its import-file shape, ordered by external id: what an export writes. */
     public List<PlanPriceRow> allRows() {
+        // mapped by hand: the record mapper throws and catches an exception per camelCase field and row
         return jdbc.sql("""
                         SELECT pp.external_id, p.external_id AS plan_external_id, pp.price_version, pp.currency,
                                pp.amount, pp.billing_interval, pp.interval_count, pp.valid_from, pp.retired_on
@@ -47,7 +48,16 @@ public class PlanPrices {
                           JOIN plan p ON p.id = pp.plan_id
                          ORDER BY pp.external_id
                         """)
-                .query(PlanPriceRow.class)
+                .query((rs, n) -> new PlanPriceRow(
+                        rs.getString("external_id"),
+                        rs.getString("plan_external_id"),
+                        rs.getInt("price_version"),
+                        rs.getString("currency"),
+                        rs.getLong("amount"),
+                        rs.getString("billing_interval"),
+                        rs.getInt("interval_count"),
+                        rs.getObject("valid_from", java.time.LocalDate.class),
+                        rs.getObject("retired_on", java.time.LocalDate.class)))
                 .list();
     }
 

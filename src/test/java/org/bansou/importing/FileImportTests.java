@@ -38,9 +38,12 @@ import static org.bansou.importing.TestFiles.xlsx;
 @BansouTest
 class FileImportTests {
 
-    static final String ACCOUNTS = "external_id,name,industry,employee_band,decision_style,owner,touch_tier,lifecycle_stage";
+    static final String ACCOUNTS =
+            "external_id,name,industry,employee_band,decision_style,owner,touch_tier,lifecycle_stage";
     static final String CONTACTS = "external_id,account_external_id,name,email,role,is_champion,is_decision_maker,"
             + "character_note,preferred_channel,left_on";
+    static final String PLAN_PRICES = "external_id,plan_external_id,price_version,currency,amount,"
+            + "billing_interval,interval_count,valid_from,retired_on";
     static final String SUBSCRIPTIONS = "external_id,account_external_id,plan_price_external_id,quantity,"
             + "discount_percent,discount_amount,status,started_on,ended_on,renews_on,auto_renew";
 
@@ -224,7 +227,7 @@ class FileImportTests {
         plans.upsertAll(List.of(new PlanRow("standard", "Standard", false, null)));
 
         ImportOutcome outcome = imports.importFile("plan-prices", csv(
-                "external_id,plan_external_id,price_version,currency,amount,billing_interval,interval_count,valid_from,retired_on",
+                PLAN_PRICES,
                 "standard-m-1,standard,1,JPY,30000,month,1,2025-04-01,",
                 "standard-m-1b,standard,1,JPY,32000,month,1,2025-10-01,2025-09-30"), Locale.ENGLISH);
 
@@ -234,7 +237,7 @@ class FileImportTests {
                         tuple(3, "retired_on", "2025-09-30 is before valid_from (2025-10-01)"));
 
         ImportOutcome twice = imports.importFile("plan-prices", csv(
-                "external_id,plan_external_id,price_version,currency,amount,billing_interval,interval_count,valid_from,retired_on",
+                PLAN_PRICES,
                 "standard-m-1,standard,1,JPY,30000,month,1,2025-04-01,",
                 "standard-m-1b,standard,1,JPY,32000,month,1,2025-10-01,"), Locale.ENGLISH);
 

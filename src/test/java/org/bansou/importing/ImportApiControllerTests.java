@@ -156,7 +156,8 @@ class ImportApiControllerTests {
                 .andExpect(header().string("Content-Disposition", containsString("plans.csv")))
                 .andReturn().getResponse().getContentAsByteArray();
 
-        assertThat(new String(template, StandardCharsets.UTF_8)).isEqualTo("\uFEFFexternal_id,name,is_free,retired_on\r\n");
+        assertThat(new String(template, StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFexternal_id,name,is_free,retired_on\r\n");
     }
 
     @Test
