@@ -87,7 +87,6 @@ public class FileExport {
                 Cell cell = names.createCell(at);
                 cell.setCellValue(columns.get(at).name());
                 cell.setCellStyle(header);
-                sheet.setColumnWidth(at, 20 * 256);
             }
             sheet.createFreezePane(0, 1);
             int next = 1;
@@ -99,6 +98,10 @@ public class FileExport {
                         write(line.createCell(at), value, date);
                     }
                 }
+            }
+            // widths set last: with column entries present, POI looks each new cell's column style up the slow way
+            for (int at = 0; at < columns.size(); at++) {
+                sheet.setColumnWidth(at, 20 * 256);
             }
             workbook.write(out);
         } finally {

@@ -1,10 +1,16 @@
 package org.bansou.importing;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bansou.BansouTest;
 import org.bansou.SignedIn;
 import org.bansou.account.Account;
@@ -381,5 +387,57 @@ class FileImportTests {
 
         assertThat(outcome.errors()).extracting(ImportError::message).containsExactly(
                 "this is UTF-16 text (Excel’s Unicode text), not CSV: save the sheet as \"CSV UTF-8\" or as .xlsx");
+    }
+
+    @Test
+    void a_name_typed_through_a_japanese_ime_in_excel_imports_without_its_furigana() {
+        byte[] workbook = TestFiles.withFurigana(TestFiles.xlsxBytes(
+                row((Object[]) ACCOUNTS.split(",")),
+                row("A-1001", "小林歯科クリニック", "医療", "10-49", "top_down", "tanaka", "low", "onboarding")),
+                "小林歯科クリニック", "コバヤシシカクリニック");
+
+        ImportOutcome outcome = importAccounts(ImportFile.of("accounts.xlsx", workbook));
+
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(accounts.findByExternalId("A-1001").orElseThrow().name()).isEqualTo("小林歯科クリニック");
+    }
+
+    @Test
+    void a_date_in_a_mac_workbook_counting_from_1904_reads_as_the_day_it_shows() throws Exception {
+        plans.upsertAll(List.of(new PlanRow("standard", "Standard", false, null)));
+        byte[] workbook;
+        try (XSSFWorkbook mac = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var settings = mac.getCTWorkbook().isSetWorkbookPr()
+                    ? mac.getCTWorkbook().getWorkbookPr() : mac.getCTWorkbook().addNewWorkbookPr();
+            settings.setDate1904(true);
+            Sheet sheet = mac.createSheet("prices");
+            String[] header = PLAN_PRICES.split(",");
+            Row names = sheet.createRow(0);
+            for (int at = 0; at < header.length; at++) {
+                names.createCell(at).setCellValue(header[at]);
+            }
+            Row price = sheet.createRow(1);
+            price.createCell(0).setCellValue("standard-m-1");
+            price.createCell(1).setCellValue("standard");
+            price.createCell(2).setCellValue(1);
+            price.createCell(3).setCellValue("JPY");
+            price.createCell(4).setCellValue(3000);
+            price.createCell(5).setCellValue("month");
+            price.createCell(6).setCellValue(1);
+            CellStyle day = mac.createCellStyle();
+            day.setDataFormat(mac.createDataFormat().getFormat("yyyy/m/d"));
+            // the serial number Excel for Mac stores for 2026-04-01: days since 1904-01-01
+            price.createCell(7).setCellValue(DateUtil.getExcelDate(LocalDate.of(2026, 4, 1).atStartOfDay(), true));
+            price.getCell(7).setCellStyle(day);
+            mac.write(out);
+            workbook = out.toByteArray();
+        }
+
+        ImportOutcome outcome = imports.importFile("plan-prices", ImportFile.of("prices.xlsx", workbook),
+                Locale.ENGLISH);
+
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(planPrices.findByExternalId("standard-m-1").orElseThrow().validFrom())
+                .isEqualTo(LocalDate.of(2026, 4, 1));
     }
 }

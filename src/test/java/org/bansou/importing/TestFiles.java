@@ -1,11 +1,15 @@
 package org.bansou.importing;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -83,5 +87,35 @@ final class TestFiles {
 
     static Object[] row(Object... cells) {
         return cells;
+    }
+
+    /**
+     * The workbook of {@code rows} as Japanese Excel saves a text typed through an IME: {@code text} is followed
+     * in the shared strings by its reading ({@code <rPh>}, furigana).
+     */
+    static byte[] withFurigana(byte[] xlsx, String text, String reading) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("xl/sharedStrings.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    String plain = "<t>" + text + "</t>";
+                    if (!xml.contains(plain)) {
+                        throw new IllegalArgumentException(text + " is not a shared string");
+                    }
+                    content = xml.replace(plain, plain + "<rPh sb=\"0\" eb=\"" + text.length() + "\"><t>" + reading
+                            + "</t></rPh>").getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+            out.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
