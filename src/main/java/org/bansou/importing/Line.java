@@ -40,10 +40,6 @@ final class Line {
         this.problemsBefore = reading.problems().count();
     }
 
-    int number() {
-        return number;
-    }
-
     /** True while nothing on this line was found wrong. */
     boolean clean() {
         return reading.problems().count() == problemsBefore;
