@@ -39,7 +39,7 @@ class SecurityConfiguration {
                 """);
     }
 
-    // filter chains exist only with a web server: the import and bench commands run without one
+    // filter chains exist only when serving; the import and bench commands run without a web server
     @Bean
     @Order(1)
     @ConditionalOnWebApplication
