@@ -64,6 +64,28 @@ public class Accounts {
                 .list();
     }
 
+    /** Every account in its import-file shape, ordered by external id: what an export writes. */
+    public List<AccountRow> allRows() {
+        // mapped by hand: the record mapper throws and catches an exception per camelCase field and row
+        return jdbc.sql("""
+                        SELECT a.external_id, a.name, a.industry, a.employee_band, a.decision_style,
+                               u.username AS owner_username, a.touch_tier, a.lifecycle_stage
+                          FROM account a
+                          LEFT JOIN app_user u ON u.id = a.owner_user_id
+                         ORDER BY a.external_id
+                        """)
+                .query((rs, n) -> new AccountRow(
+                        rs.getString("external_id"),
+                        rs.getString("name"),
+                        rs.getString("industry"),
+                        rs.getString("employee_band"),
+                        rs.getString("decision_style"),
+                        rs.getString("owner_username"),
+                        rs.getString("touch_tier"),
+                        rs.getString("lifecycle_stage")))
+                .list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
     }

@@ -56,6 +56,30 @@ public class Contacts {
                 .list();
     }
 
+    /** Every key person in its import-file shape, ordered by external id: what an export writes. */
+    public List<ContactRow> allRows() {
+        // mapped by hand: the record mapper throws and catches an exception per camelCase field and row
+        return jdbc.sql("""
+                        SELECT c.external_id, a.external_id AS account_external_id, c.name, c.email, c.role,
+                               c.is_champion, c.is_decision_maker, c.character_note, c.preferred_channel, c.left_on
+                          FROM contact c
+                          JOIN account a ON a.id = c.account_id
+                         ORDER BY c.external_id
+                        """)
+                .query((rs, n) -> new ContactRow(
+                        rs.getString("external_id"),
+                        rs.getString("account_external_id"),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("role"),
+                        rs.getBoolean("is_champion"),
+                        rs.getBoolean("is_decision_maker"),
+                        rs.getString("character_note"),
+                        rs.getString("preferred_channel"),
+                        rs.getObject("left_on", java.time.LocalDate.class)))
+                .list();
+    }
+
     /** Inserts or updates key persons by external id; unchanged rows are left as they are. */
     @Transactional
     public UpsertResult upsertAll(List<ContactRow> rows) {

@@ -45,6 +45,29 @@ public class PlanPrices {
                 .list();
     }
 
+    /** Every price version in its import-file shape, ordered by external id: what an export writes. */
+    public List<PlanPriceRow> allRows() {
+        // mapped by hand: the record mapper throws and catches an exception per camelCase field and row
+        return jdbc.sql("""
+                        SELECT pp.external_id, p.external_id AS plan_external_id, pp.price_version, pp.currency,
+                               pp.amount, pp.billing_interval, pp.interval_count, pp.valid_from, pp.retired_on
+                          FROM plan_price pp
+                          JOIN plan p ON p.id = pp.plan_id
+                         ORDER BY pp.external_id
+                        """)
+                .query((rs, n) -> new PlanPriceRow(
+                        rs.getString("external_id"),
+                        rs.getString("plan_external_id"),
+                        rs.getInt("price_version"),
+                        rs.getString("currency"),
+                        rs.getLong("amount"),
+                        rs.getString("billing_interval"),
+                        rs.getInt("interval_count"),
+                        rs.getObject("valid_from", java.time.LocalDate.class),
+                        rs.getObject("retired_on", java.time.LocalDate.class)))
+                .list();
+    }
+
     public List<PlanPrice> forPlan(long planId) {
         return jdbc.sql(SELECT_PRICE + " WHERE pp.plan_id = :planId ORDER BY pp.billing_interval, pp.price_version")
                 .param("planId", planId)

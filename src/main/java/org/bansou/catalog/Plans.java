@@ -87,6 +87,22 @@ public class Plans {
                 .list();
     }
 
+    /** Every plan in its import-file shape, ordered by external id: what an export writes. */
+    public List<PlanRow> allRows() {
+        // mapped by hand: the record mapper throws and catches an exception per camelCase field and row
+        return jdbc.sql("""
+                        SELECT external_id, name, is_free, retired_on
+                          FROM plan
+                         ORDER BY external_id
+                        """)
+                .query((rs, n) -> new PlanRow(
+                        rs.getString("external_id"),
+                        rs.getString("name"),
+                        rs.getBoolean("is_free"),
+                        rs.getObject("retired_on", java.time.LocalDate.class)))
+                .list();
+    }
+
     @Transactional
     public UpsertResult upsertAll(List<PlanRow> rows) {
         int existed = existingExternalIds(rows.stream().map(PlanRow::externalId).toList()).size();

@@ -91,6 +91,37 @@ public class SubscriptionChanges {
                 .list();
     }
 
+    /** The whole contract history in its import-file shape, ordered by external id: what an export writes. */
+    public List<SubscriptionChangeRow> allRows() {
+        // mapped by hand: the record mapper throws and catches an exception per camelCase field and row
+        return jdbc.sql("""
+                        SELECT sc.external_id, s.external_id AS subscription_external_id, sc.effective_on, sc.kind,
+                               fp.external_id AS from_plan_price_external_id,
+                               tp.external_id AS to_plan_price_external_id,
+                               sc.quantity_before, sc.quantity_after, sc.currency, sc.mrr_before, sc.mrr_after,
+                               sc.reason
+                          FROM subscription_change sc
+                          JOIN subscription s ON s.id = sc.subscription_id
+                          LEFT JOIN plan_price fp ON fp.id = sc.from_plan_price_id
+                          LEFT JOIN plan_price tp ON tp.id = sc.to_plan_price_id
+                         ORDER BY sc.external_id
+                        """)
+                .query((rs, n) -> new SubscriptionChangeRow(
+                        rs.getString("external_id"),
+                        rs.getString("subscription_external_id"),
+                        rs.getObject("effective_on", java.time.LocalDate.class),
+                        rs.getString("kind"),
+                        rs.getString("from_plan_price_external_id"),
+                        rs.getString("to_plan_price_external_id"),
+                        rs.getObject("quantity_before", Integer.class),
+                        rs.getObject("quantity_after", Integer.class),
+                        rs.getString("currency"),
+                        rs.getLong("mrr_before"),
+                        rs.getLong("mrr_after"),
+                        rs.getString("reason")))
+                .list();
+    }
+
     /**
      * Adds history rows by external id. A row already stored with other values is corrected in place: an
      * import is the source system's record of the same fact, not a new change.

@@ -64,6 +64,33 @@ public class Subscriptions {
                 .list();
     }
 
+    /** Every subscription in its import-file shape, ordered by external id: what an export writes. */
+    public List<SubscriptionRow> allRows() {
+        // mapped by hand: the record mapper throws and catches an exception per camelCase field and row
+        return jdbc.sql("""
+                        SELECT s.external_id, a.external_id AS account_external_id,
+                               pp.external_id AS plan_price_external_id, s.quantity, s.discount_percent,
+                               s.discount_amount, s.status, s.started_on, s.ended_on, s.renews_on, s.auto_renew
+                          FROM subscription s
+                          JOIN account a ON a.id = s.account_id
+                          JOIN plan_price pp ON pp.id = s.plan_price_id
+                         ORDER BY s.external_id
+                        """)
+                .query((rs, n) -> new SubscriptionRow(
+                        rs.getString("external_id"),
+                        rs.getString("account_external_id"),
+                        rs.getString("plan_price_external_id"),
+                        rs.getInt("quantity"),
+                        rs.getBigDecimal("discount_percent"),
+                        rs.getLong("discount_amount"),
+                        rs.getString("status"),
+                        rs.getObject("started_on", java.time.LocalDate.class),
+                        rs.getObject("ended_on", java.time.LocalDate.class),
+                        rs.getObject("renews_on", java.time.LocalDate.class),
+                        rs.getBoolean("auto_renew")))
+                .list();
+    }
+
     @Transactional
     public UpsertResult upsertAll(List<SubscriptionRow> rows) {
         int existed = existingExternalIds(rows.stream().map(SubscriptionRow::externalId).toList()).size();
