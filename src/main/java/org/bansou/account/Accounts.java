@@ -1,5 +1,6 @@
 package org.bansou.account;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,25 +180,41 @@ public class Accounts {
         return get(id);
     }
 
-    /** One page of the accounts list, filtered and sorted in the database. */
+    /**
+     * One page of the accounts list, filtered and sorted in the database. Only the filters in use become
+     * conditions, so each combination gets a plan made for it (a catch-all {@code :x IS NULL OR ...} would
+     * let a cached generic plan scan every account).
+     */
     public AccountPage page(AccountFilter filter, int page, int size) {
-        String where = """
-                 WHERE (CAST(:stage AS text) IS NULL OR a.lifecycle_stage = :stage)
-                   AND (CAST(:tier AS text) IS NULL OR a.touch_tier = :tier)
-                   AND (CAST(:ownerUserId AS bigint) IS NULL OR a.owner_user_id = :ownerUserId)
-                   AND (CAST(:industry AS text) IS NULL OR a.industry = :industry)
-                   AND (CAST(:q AS text) IS NULL OR a.name ILIKE '%' || :q || '%' OR a.external_id = :q)
-                   AND a.archived_at IS NULL
-                """;
-        MapSqlParameterSource values = new MapSqlParameterSource()
-                .addValue("stage", filter.stage())
-                .addValue("tier", filter.tier())
-                .addValue("ownerUserId", filter.ownerUserId())
-                .addValue("industry", filter.industry())
-                .addValue("q", filter.q());
-        long total = batch.queryForObject("SELECT count(*) FROM account a" + where, values, Long.class);
-        List<Account> rows = jdbc.sql(SELECT_ACCOUNT + where + " ORDER BY " + filter.orderBy()
-                        + " LIMIT :limit OFFSET :offset")
+        List<String> conditions = new ArrayList<>(List.of("a.archived_at IS NULL"));
+        MapSqlParameterSource values = new MapSqlParameterSource();
+        if (filter.stage() != null) {
+            conditions.add("a.lifecycle_stage = :stage");
+            values.addValue("stage", filter.stage());
+        }
+        if (filter.tier() != null) {
+            conditions.add("a.touch_tier = :tier");
+            values.addValue("tier", filter.tier());
+        }
+        if (filter.ownerUserId() != null) {
+            conditions.add("a.owner_user_id = :ownerUserId");
+            values.addValue("ownerUserId", filter.ownerUserId());
+        }
+        if (filter.industry() != null) {
+            conditions.add("a.industry = :industry");
+            values.addValue("industry", filter.industry());
+        }
+        if (filter.q() != null) {
+            conditions.add("(a.name ILIKE :pattern OR a.external_id ILIKE :pattern)");
+            values.addValue("pattern", filter.qPattern());
+        }
+        String where = "\n WHERE " + String.join("\n   AND ", conditions) + "\n";
+        long total = batch.queryForObject("SELECT count(*)\n  FROM account a" + where, values, Long.class);
+        List<Account> rows = jdbc.sql(SELECT_ACCOUNT + where + """
+                         ORDER BY %s
+                         LIMIT :limit
+                        OFFSET :offset
+                        """.formatted(filter.orderBy()))
                 .paramSource(values.addValue("limit", size).addValue("offset", (long) page * size))
                 .query(Account.class)
                 .list();

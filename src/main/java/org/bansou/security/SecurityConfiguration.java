@@ -61,6 +61,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/api/openapi/**", "/api/docs/**", "/swagger-ui/**", "/share/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                         .anyRequest().hasRole("CSM"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/accounts", false).permitAll())
