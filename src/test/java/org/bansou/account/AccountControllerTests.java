@@ -106,6 +106,17 @@ class AccountControllerTests {
     }
 
     @Test
+    void a_search_ignores_upper_and_lower_case() throws Exception {
+        accounts.create("hb-77", new AccountProfile("Harbor Analytics", "IT", null, null, null, "tech", "adoption"));
+
+        mvc.perform(get("/accounts").param("q", "HARBOR").with(SignedIn.as(sato)))
+                .andExpect(content().string(containsString("Harbor Analytics")));
+        mvc.perform(get("/accounts").param("q", "HB-77").with(SignedIn.as(sato)))
+                .andExpect(content().string(containsString("Harbor Analytics")))
+                .andExpect(content().string(not(containsString("小林歯科クリニック"))));
+    }
+
+    @Test
     void a_search_for_a_percent_sign_matches_it_literally_not_every_account() throws Exception {
         mvc.perform(get("/accounts").param("q", "%").with(SignedIn.as(sato)))
                 .andExpect(content().string(not(containsString("小林歯科クリニック"))))
@@ -145,6 +156,17 @@ class AccountControllerTests {
 
         assertThat(page.indexOf("小林歯科クリニック")).isLessThan(page.indexOf("田中ロジスティクス"));
         assertThat(page.indexOf("田中ロジスティクス")).isLessThan(page.indexOf("Zenith Corp"));
+    }
+
+    @Test
+    void sorting_by_owner_orders_by_the_csms_name() throws Exception {
+        accounts.create("A-0000", new AccountProfile("Aardvark Unowned", "IT", null, null, null, "tech", "adoption"));
+
+        String page = body(get("/accounts").param("sort", "-owner").with(SignedIn.as(sato)));
+
+        // 鈴木 (U+9234) after 佐藤 (U+4F50): backwards, Suzuki's account comes first; no owner stays last
+        assertThat(page.indexOf("田中ロジスティクス")).isLessThan(page.indexOf("小林歯科クリニック"));
+        assertThat(page.indexOf("小林歯科クリニック")).isLessThan(page.indexOf("Aardvark Unowned"));
     }
 
     @Test
