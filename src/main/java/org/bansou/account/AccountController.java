@@ -99,6 +99,7 @@ class AccountController {
         model.addAttribute("links", new AccountListLinks(filter, pageSize));
         response.addHeader("Vary", "HX-Request");
         if (htmx != null && historyRestore == null) {
+            model.addAttribute("partial", true);
             return "account/list :: results";
         }
         model.addAttribute("pageSize", pageSize);

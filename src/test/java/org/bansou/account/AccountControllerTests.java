@@ -181,10 +181,12 @@ class AccountControllerTests {
 
     @Test
     void htmx_gets_only_the_results_while_a_plain_request_gets_the_whole_page() throws Exception {
-        String partial = body(get("/accounts").header("HX-Request", "true").with(SignedIn.as(sato)));
+        String partial = body(get("/accounts?stage=adoption").header("HX-Request", "true").with(SignedIn.as(sato)));
         String whole = body(get("/accounts").with(SignedIn.as(sato)));
 
-        assertThat(partial).contains("id=\"account-results\"", "小林歯科クリニック").doesNotContain("<html", "account-filters\" class");
+        assertThat(partial).contains("id=\"account-results\"", "田中ロジスティクス").doesNotContain("<html", "account-filters\" class");
+        assertThat(partial).as("the language links follow the list's new address")
+                .contains("id=\"languages\" hx-swap-oob=\"true\"", "href=\"/accounts?stage=adoption&amp;lang=en\"");
         assertThat(whole).contains("<html", "id=\"account-filters\"", "id=\"account-results\"");
     }
 
