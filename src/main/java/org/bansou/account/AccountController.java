@@ -2,6 +2,7 @@ package org.bansou.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -163,7 +164,7 @@ class AccountController {
         model.addAttribute("contacts", contacts.forAccount(id));
         model.addAttribute("subscriptions", subs);
         model.addAttribute("totalMrr", totalMrr);
-        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("stages", stageChanges.timeInStages(id, now));
         model.addAttribute("events", events);
         model.addAttribute("timeline", TimelineEntry.merge(stageChanges.forAccount(id), events,

@@ -1,5 +1,6 @@
 package org.bansou.account;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ class ProfileEdits {
 
     private static void compare(Map<String, List<Object>> changed, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            changed.put(field, java.util.Arrays.asList(before, after));
+            changed.put(field, Arrays.asList(before, after));
         }
     }
 }

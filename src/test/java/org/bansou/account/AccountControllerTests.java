@@ -93,6 +93,9 @@ class AccountControllerTests {
         mvc.perform(get("/accounts").param("owner", sato.id() + "").with(SignedIn.as(suzuki)))
                 .andExpect(content().string(containsString("小林歯科クリニック")))
                 .andExpect(content().string(not(containsString("田中ロジスティクス"))));
+        mvc.perform(get("/accounts").with(SignedIn.as(suzuki)))
+                .andExpect(content().string(containsString("id=\"my-accounts\"")))
+                .andExpect(content().string(containsString("href=\"/accounts?owner=" + suzuki.id() + "\"")));
     }
 
     @Test
