@@ -217,14 +217,23 @@ public class Accounts {
         // name lives in app_user, so only that sort joins it while finding the ids.
         String ownerJoin = filter.sortColumn().equals("owner")
                 ? "\n  LEFT JOIN app_user u ON u.id = a.owner_user_id" : "";
-        List<Account> rows = jdbc.sql(SELECT_ACCOUNT + """
+        String matched = "";
+        String idsFrom = "account a" + ownerJoin + where;
+        if (filter.q() != null) {
+            // A search collects its matches through the trigram indexes first and sorts only those. Left to
+            // itself the planner walks the name index hoping to meet 50 matches early, and for a name that
+            // sorts late ("小林歯…") read 50,000 rows before the first one.
+            matched = "WITH matched AS MATERIALIZED (\nSELECT a.*\n  FROM account a" + where + ")\n";
+            idsFrom = "matched a" + ownerJoin;
+        }
+        List<Account> rows = jdbc.sql(matched + SELECT_ACCOUNT + """
                           JOIN (SELECT a.id
-                                  FROM account a%s%s
+                                  FROM %s
                                  ORDER BY %s
                                  LIMIT :limit
                                 OFFSET :offset) page ON page.id = a.id
                          ORDER BY %s
-                        """.formatted(ownerJoin, where, filter.orderBy(), filter.orderBy()))
+                        """.formatted(idsFrom, filter.orderBy(), filter.orderBy()))
                 .paramSource(values.addValue("limit", size).addValue("offset", (long) page * size))
                 .query(Account.class)
                 .list();

@@ -170,6 +170,9 @@ class AccountControllerTests {
         // 鈴木 (U+9234) after 佐藤 (U+4F50): backwards, Suzuki's account comes first; no owner stays last
         assertThat(page.indexOf("田中ロジスティクス")).isLessThan(page.indexOf("小林歯科クリニック"));
         assertThat(page.indexOf("小林歯科クリニック")).isLessThan(page.indexOf("Aardvark Unowned"));
+        String searched = body(get("/accounts").param("q", "ク").param("sort", "-owner").with(SignedIn.as(sato)));
+        assertThat(searched.indexOf("田中ロジスティクス")).isLessThan(searched.indexOf("小林歯科クリニック"));
+        assertThat(searched).doesNotContain("Aardvark Unowned");
     }
 
     @Test
