@@ -226,12 +226,14 @@ public class Accounts {
             matched = "WITH matched AS MATERIALIZED (\nSELECT a.*\n  FROM account a" + where + ")\n";
             idsFrom = "matched a" + ownerJoin;
         }
+        // "id = ANY(ARRAY(...))" rather than a join with the page: once the driver prepares the statement,
+        // PostgreSQL may plan it for any LIMIT, and a join then read all accounts to meet 50 ids
         List<Account> rows = jdbc.sql(matched + SELECT_ACCOUNT + """
-                          JOIN (SELECT a.id
-                                  FROM %s
-                                 ORDER BY %s
-                                 LIMIT :limit
-                                OFFSET :offset) page ON page.id = a.id
+                         WHERE a.id = ANY(ARRAY(SELECT a.id
+                                                  FROM %s
+                                                 ORDER BY %s
+                                                 LIMIT :limit
+                                                OFFSET :offset))
                          ORDER BY %s
                         """.formatted(idsFrom, filter.orderBy(), filter.orderBy()))
                 .paramSource(values.addValue("limit", size).addValue("offset", (long) page * size))
