@@ -186,6 +186,15 @@ class AccountControllerTests {
     }
 
     @Test
+    void a_japanese_filter_value_survives_in_the_lists_links() throws Exception {
+        mvc.perform(get("/accounts").param("industry", "医療").with(SignedIn.as(sato)))
+                .andExpect(content().string(containsString("小林歯科クリニック")))
+                .andExpect(content().string(not(containsString("田中ロジスティクス"))))
+                .andExpect(content().string(containsString(
+                        "href=\"/accounts?industry=%E5%8C%BB%E7%99%82&amp;sort=-name\"")));
+    }
+
+    @Test
     void htmx_gets_only_the_results_while_a_plain_request_gets_the_whole_page() throws Exception {
         String partial = body(get("/accounts?stage=adoption").header("HX-Request", "true").with(SignedIn.as(sato)));
         String whole = body(get("/accounts").with(SignedIn.as(sato)));
