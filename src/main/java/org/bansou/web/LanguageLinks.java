@@ -1,5 +1,6 @@
 package org.bansou.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -18,16 +19,19 @@ public class LanguageLinks {
             return "?lang=" + language;
         }
         HttpServletRequest request = attributes.getRequest();
-        String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
+        // an error page is rendered at /error; the link leads back to the address the person asked for
+        Object failedUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failedUri != null ? failedUri.toString() : request.getRequestURI();
+        String query = "GET".equals(request.getMethod()) && failedUri == null ? request.getQueryString() : null;
         try {
-            return UriComponentsBuilder.fromPath(request.getRequestURI())
+            return UriComponentsBuilder.fromPath(path)
                     .query(query)
                     .replaceQueryParam("lang", language)
                     .build(true)
                     .toUriString();
         } catch (IllegalArgumentException notEncoded) {
             // a hand-typed address with raw characters: switch the language, drop the query
-            return request.getRequestURI() + "?lang=" + language;
+            return path + "?lang=" + language;
         }
     }
 }
