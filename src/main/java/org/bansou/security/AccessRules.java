@@ -24,14 +24,19 @@ public class AccessRules {
         return new Actor(null, "system", "system", Role.ADMIN, "", true);
     }
 
-    public void requireAccountWrite(Long accountOwnerUserId) {
+    /** Whether the one acting now may change an account owned by {@code accountOwnerUserId}. */
+    public boolean mayWriteAccount(Long accountOwnerUserId) {
         Actor actor = actor();
-        if (actor.atLeast(Role.MANAGER)) {
+        return actor.atLeast(Role.MANAGER)
+                || actor.role() == Role.CSM && actor.userId() != null
+                   && Objects.equals(actor.userId(), accountOwnerUserId);
+    }
+
+    public void requireAccountWrite(Long accountOwnerUserId) {
+        if (mayWriteAccount(accountOwnerUserId)) {
             return;
         }
-        if (actor.role() == Role.CSM && actor.userId() != null && Objects.equals(actor.userId(), accountOwnerUserId)) {
-            return;
-        }
+        Actor actor = actor();
         throw new AccessDeniedException(actor.role() == Role.CSM
                 ? "a csm can change only the accounts it owns"
                 : "the " + actor.role().code() + " role cannot change accounts");

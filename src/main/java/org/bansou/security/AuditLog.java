@@ -17,6 +17,14 @@ public class AuditLog {
                         Long accountId, String detail) {
     }
 
+    /** One page of the log, newest first, and where it sits in the whole log. */
+    public record EntriesPage(List<Entry> entries, int page, int size, long total) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
     private final JdbcClient jdbc;
     private final AccessRules access;
     private final ObjectMapper json;
@@ -51,6 +59,23 @@ public class AuditLog {
                 .param("limit", limit)
                 .query(Entry.class)
                 .list();
+    }
+
+    /** Page {@code page} (from 0) of the whole log, newest first. */
+    public EntriesPage page(int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
+        List<Entry> entries = jdbc.sql("""
+                        SELECT id, at, actor, action, entity, entity_id, account_id, detail::text AS detail
+                          FROM audit_log
+                         ORDER BY at DESC, id DESC
+                         LIMIT :limit
+                        OFFSET :offset
+                        """)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(Entry.class)
+                .list();
+        return new EntriesPage(entries, page, size, total);
     }
 
     public List<Entry> forAccount(long accountId, int limit) {

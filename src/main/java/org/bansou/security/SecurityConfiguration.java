@@ -65,6 +65,7 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/api/openapi/**", "/api/docs/**", "/api/swagger-ui/**", "/swagger-ui/**", "/share/**")
                         .permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/**").hasRole("VIEWER")
                         .anyRequest().hasRole("CSM"))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/accounts", false).permitAll())

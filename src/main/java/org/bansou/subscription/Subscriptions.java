@@ -1,5 +1,6 @@
 package org.bansou.subscription;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +44,35 @@ public class Subscriptions {
                         """)
                 .param("accountId", accountId)
                 .query(Subscription.class)
+                .list();
+    }
+
+    /**
+     * Current MRR per currency of each of {@code accountIds}, in one statement for a whole list page. The
+     * arithmetic is {@link Mrr#of(Subscription)} in SQL: (price × seats less the percent discount, less the
+     * fixed discount, never below zero) ÷ months of the billing interval, rounded half up per subscription;
+     * only paying subscriptions (active, or cancelled and still running out) count.
+     */
+    public List<AccountMrr> currentMrrOf(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT s.account_id,
+                               pp.currency,
+                               CAST(SUM(ROUND(GREATEST(pp.amount * s.quantity * (1 - s.discount_percent / 100)
+                                                       - s.discount_amount, 0)
+                                              / (CASE pp.billing_interval WHEN 'year' THEN 12 ELSE 1 END
+                                                 * pp.interval_count))) AS bigint) AS mrr
+                          FROM subscription s
+                          JOIN plan_price pp ON pp.id = s.plan_price_id
+                         WHERE s.account_id = ANY(:accountIds)
+                           AND s.status IN ('active', 'cancelled')
+                         GROUP BY s.account_id, pp.currency
+                         ORDER BY s.account_id, pp.currency
+                        """)
+                .param("accountIds", accountIds.toArray(Long[]::new))
+                .query(AccountMrr.class)
                 .list();
     }
 
