@@ -21,7 +21,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.bansou.account.Accounts;
 import org.bansou.catalog.PlanPrice;
 import org.bansou.catalog.PlanPrices;
 import org.bansou.security.AccessRules;
@@ -128,16 +127,14 @@ class SubscriptionApi {
     private final Subscriptions subscriptions;
     private final SubscriptionChanges changes;
     private final PlanPrices prices;
-    private final Accounts accounts;
     private final AccessRules access;
     private final AuditLog audit;
 
-    SubscriptionApi(Subscriptions subscriptions, SubscriptionChanges changes, PlanPrices prices, Accounts accounts,
+    SubscriptionApi(Subscriptions subscriptions, SubscriptionChanges changes, PlanPrices prices,
                     AccessRules access, AuditLog audit) {
         this.subscriptions = subscriptions;
         this.changes = changes;
         this.prices = prices;
-        this.accounts = accounts;
         this.access = access;
         this.audit = audit;
     }
@@ -145,7 +142,7 @@ class SubscriptionApi {
     @GetMapping("/accounts/{accountId}/subscriptions")
     @Operation(summary = "The account's subscriptions, running ones first")
     List<Subscription> forAccount(@PathVariable long accountId) {
-        accounts.get(accountId);
+        subscriptions.ownerOfAccount(accountId);
         return subscriptions.forAccount(accountId);
     }
 
@@ -154,7 +151,7 @@ class SubscriptionApi {
     @Operation(summary = "Put the account on a plan price",
             description = "Record what it pays from when with POST /api/v1/subscriptions/{id}/changes.")
     ResponseEntity<Subscription> create(@PathVariable long accountId, @Valid @RequestBody NewSubscription body) {
-        access.requireAccountWrite(accounts.get(accountId).ownerUserId());
+        access.requireAccountWrite(subscriptions.ownerOfAccount(accountId));
         requirePrice("planPriceId", body.planPriceId());
         Subscription subscription = subscriptions.create(accountId, body.externalId(), body.terms());
         audit.record("create", "subscription", subscription.id(), accountId, Map.of("via", "api",
@@ -178,7 +175,7 @@ class SubscriptionApi {
     ResponseEntity<Subscription> update(@PathVariable long id, @Valid @RequestBody SubscriptionEdit body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Subscription before = subscriptions.get(id);
-        access.requireAccountWrite(accounts.get(before.accountId()).ownerUserId());
+        access.requireAccountWrite(subscriptions.ownerOfAccount(before.accountId()));
         requirePrice("planPriceId", body.planPriceId());
         Subscription after = subscriptions.update(id, EditedVersion.of(body.version(), ifMatch), body.terms());
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -200,7 +197,7 @@ class SubscriptionApi {
     @GetMapping("/accounts/{accountId}/subscription-changes")
     @Operation(summary = "The history of every subscription of the account, latest first")
     List<SubscriptionChange> accountChanges(@PathVariable long accountId) {
-        accounts.get(accountId);
+        subscriptions.ownerOfAccount(accountId);
         return changes.forAccount(accountId);
     }
 
@@ -211,7 +208,7 @@ class SubscriptionApi {
     ResponseEntity<SubscriptionChange> appendChange(@PathVariable long id,
                                                     @Valid @RequestBody NewSubscriptionChange body) {
         Subscription subscription = subscriptions.get(id);
-        access.requireAccountWrite(accounts.get(subscription.accountId()).ownerUserId());
+        access.requireAccountWrite(subscriptions.ownerOfAccount(subscription.accountId()));
         SubscriptionChange change = changes.append(priced(subscription, body));
         audit.record("record", "subscription_change", change.id(), change.accountId(), Map.of("via", "api",
                 "subscriptionId", id, "kind", change.kind(), "effectiveOn", change.effectiveOn().toString(),

@@ -76,6 +76,19 @@ public class Subscriptions {
                 .list();
     }
 
+    /**
+     * Who owns the account a subscription belongs to, for the csm ownership rule. Read here rather than
+     * through the account capability, which itself shows subscriptions on its page.
+     */
+    public Long ownerOfAccount(long accountId) {
+        return jdbc.sql("SELECT owner_user_id FROM account WHERE id = :accountId")
+                .param("accountId", accountId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("account", accountId))
+                .orElse(null);
+    }
+
     public Optional<Subscription> findById(long id) {
         return jdbc.sql(SELECT_SUBSCRIPTION + " WHERE s.id = :id")
                 .param("id", id)

@@ -3,5 +3,5 @@
  * when, and the dated history of every change to what it pays.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"security", "database", "catalog", "account", "web"})
+        allowedDependencies = {"security", "database", "catalog", "web"})
 package org.bansou.subscription;
