@@ -345,8 +345,8 @@ public class UsageDaily {
     /** The days of one account between two dates, oldest first; days without usage have no row. */
     public List<UsageDay> forAccount(long accountId, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        SELECT account_id, day, active_users, active_users_7d, active_users_28d, events, seats,
-                               utilization, source
+                        SELECT account_id, day, active_users, active_users_7d AS active_users7d,
+                               active_users_28d AS active_users28d, events, seats, utilization, source
                           FROM usage_daily
                          WHERE account_id = :accountId
                            AND day BETWEEN :from AND :to
