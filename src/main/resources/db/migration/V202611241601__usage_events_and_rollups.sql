@@ -9,9 +9,14 @@ CREATE TABLE usage_event (
     ts              timestamptz NOT NULL,
     received_at     timestamptz NOT NULL,
     message_id      text        NOT NULL,
-    properties      jsonb
+    properties      jsonb,
+    -- the transaction that stored (or re-attributed) the row: the daily rollup takes in, in order, the rows of
+    -- transactions that have finished, so it never misses one that commits late
+    txid            bigint      NOT NULL DEFAULT txid_current()
 ) PARTITION BY RANGE (ts);
 CREATE INDEX usage_event_account_ts_idx ON usage_event (account_id, ts);
+-- rows arrive in transaction order, so a block-range index finds the newest ones at almost no cost
+CREATE INDEX usage_event_txid_idx ON usage_event USING brin (txid);
 -- events sent before their user was grouped wait here for the group call that names their account
 CREATE INDEX usage_event_waiting_user_idx ON usage_event (user_id) WHERE account_id IS NULL;
 
@@ -54,6 +59,13 @@ CREATE TABLE usage_daily (
     source           text        NOT NULL DEFAULT 'events' CHECK (source IN ('events', 'import')),
     updated_at       timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (account_id, day)
+);
+
+-- How far the daily rollup has taken in usage_event: every row of a transaction before this one is counted.
+CREATE TABLE usage_rollup_state (
+    id              integer     PRIMARY KEY CHECK (id = 1),
+    counted_before  bigint      NOT NULL,
+    updated_at      timestamptz NOT NULL
 );
 
 -- Adds per-name counts: {"Report Exported": 2} + {"Report Exported": 1, "Login": 1}.

@@ -4,10 +4,10 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bansou.security.ApiKeys;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,11 +19,11 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * here itself after checking the write key, which may be in the body; nothing gets past it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class TrackingApiSecurity {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication
     SecurityFilterChain trackingApi(HttpSecurity http, ApiKeys keys, UsageIntake intake, ObjectMapper json,
                                     Clock clock) throws Exception {
         return http

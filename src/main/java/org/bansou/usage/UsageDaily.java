@@ -4,13 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,33 +19,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Owns tables {@code usage_daily} and {@code usage_daily_user}: each account's usage per day in the workspace
- * time zone. Kept up to date as events arrive ({@link #recordAll}), rebuilt from the events on demand
- * ({@link #rebuild}) with the same result, and filled from daily aggregates where a company has no events
- * ({@link #importAll}).
+ * Owns tables {@code usage_daily}, {@code usage_daily_user} and {@code usage_rollup_state}: each account's usage
+ * per day in the workspace time zone. Kept up to date as events arrive ({@link #catchUp}, run every second and
+ * on demand), rebuilt from the events with the same result ({@link #rebuild}), and filled from daily
+ * aggregates where a company has no events ({@link #importAll}).
  * <p>
- * Rollup work for an account is done under a transaction lock on the account's bucket, so two batches for
- * the same account never count its distinct users from two half views.
+ * The rollup takes in the events of finished transactions in transaction order, past a stored mark, one
+ * roll-up at a time: an event is counted once whichever way it arrived, even when transactions commit out of
+ * order, and an event that waited for its user's account is counted when it gets one. Requests that send
+ * events never wait for the rollup.
  */
 @Component
 public class UsageDaily {
 
     static final List<String> ACTIVITY_TYPES = List.of("track", "page", "screen");
-    private static final int ROLLUP_LOCK = 0x75736764; // "usgd"
-    private static final int BUCKETS = 128;
-
-    private record AccountDay(long accountId, LocalDate day) implements Comparable<AccountDay> {
-        @Override
-        public int compareTo(AccountDay other) {
-            int byAccount = Long.compare(accountId, other.accountId);
-            return byAccount != 0 ? byAccount : day.compareTo(other.day);
-        }
-    }
-
-    private static final class DayTotal {
-        long events;
-        final Map<String, Long> eventCounts = new TreeMap<>();
-    }
+    private static final long ROLLUP_LOCK = 0x75736167_65646179L; // "usageday": one roll-up at a time
 
     private final JdbcClient jdbc;
     private final Subscriptions subscriptions;
@@ -66,175 +50,116 @@ public class UsageDaily {
     }
 
     /**
-     * Adds newly stored events to their accounts' days: events, events by name, new active users, seats and
-     * the 7/28-day active users of every day whose window gained a user. Pass each event once (the ids
-     * {@link UsageEvents#appendAll} returned); events without an account or that are not activity are skipped.
+     * Counts every event stored by a transaction that has finished and was not counted yet: events, events by
+     * name, new active users, seats, and the 7/28-day active users of every day whose window gained a user.
+     * Returns how many events it counted. Waits while another roll-up or a rebuild runs.
      */
     @Transactional
-    public void recordAll(Collection<UsageEvent> events) {
-        Map<AccountDay, DayTotal> totals = new TreeMap<>();
-        Map<AccountDay, Set<String>> users = new TreeMap<>();
-        for (UsageEvent event : events) {
-            if (event.accountId() == null || !event.isActivity()) {
-                continue;
-            }
-            AccountDay key = new AccountDay(event.accountId(), LocalDate.ofInstant(event.ts(), zone));
-            DayTotal total = totals.computeIfAbsent(key, k -> new DayTotal());
-            total.events++;
-            if (event.type().equals("track")) {
-                total.eventCounts.merge(event.event(), 1L, Long::sum);
-            }
-            users.computeIfAbsent(key, k -> new TreeSet<>()).add(event.userId());
-        }
-        if (totals.isEmpty()) {
-            return;
-        }
-        Set<Long> accountIds = new TreeSet<>();
-        totals.keySet().forEach(key -> accountIds.add(key.accountId()));
-        lockBuckets(accountIds);
-        Map<AccountDay, Integer> newUsers = insertActiveUsers(users);
-        SeatBook seats = new SeatBook(subscriptions.seatPeriods(accountIds));
-
-        List<AccountDay> keys = new ArrayList<>(totals.keySet());
-        int n = keys.size();
-        jdbc.sql("""
-                        INSERT INTO usage_daily (account_id, day, active_users, events, event_counts, seats)
-                        SELECT account_id, DATE '1970-01-01' + day, active_users, events,
-                               CAST(event_counts AS jsonb), seats
-                          FROM unnest(CAST(:accountIds AS bigint[]), CAST(:days AS int[]),
-                                      CAST(:activeUsers AS int[]), CAST(:events AS bigint[]),
-                                      CAST(:eventCounts AS text[]), CAST(:seats AS int[]))
-                               AS d (account_id, day, active_users, events, event_counts, seats)
-                        ON CONFLICT (account_id, day) DO UPDATE
-                           SET active_users = usage_daily.active_users + EXCLUDED.active_users,
-                               events = usage_daily.events + EXCLUDED.events,
-                               event_counts = usage_add_counts(usage_daily.event_counts, EXCLUDED.event_counts),
-                               seats = EXCLUDED.seats,
-                               updated_at = now()
-                         WHERE usage_daily.source = 'events'
-                        """)
-                .param("accountIds", keys.stream().map(AccountDay::accountId).toArray(Long[]::new))
-                .param("days", keys.stream().map(key -> (int) key.day().toEpochDay()).toArray(Integer[]::new))
-                .param("activeUsers", keys.stream().map(key -> newUsers.getOrDefault(key, 0)).toArray(Integer[]::new))
-                .param("events", keys.stream().map(key -> totals.get(key).events).toArray(Long[]::new))
-                .param("eventCounts", keys.stream().map(key -> toJson(totals.get(key).eventCounts)).toArray(String[]::new))
-                .param("seats", keys.stream().map(key -> seats.seatsOn(key.accountId(), key.day())).toArray(Integer[]::new))
-                .update();
-        if (!newUsers.isEmpty()) {
-            List<AccountDay> gained = new ArrayList<>(newUsers.keySet());
-            updateActiveWindows(gained.stream().map(AccountDay::accountId).toArray(Long[]::new),
-                    gained.stream().map(key -> (int) key.day().toEpochDay()).toArray(Integer[]::new));
-        }
+    public long catchUp() {
+        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)").param("lock", ROLLUP_LOCK).query(Boolean.class).single();
+        return rollUpFinished();
     }
 
-    /** Inserts who was active on which day; returns, per account and day, how many were not known yet. */
-    private Map<AccountDay, Integer> insertActiveUsers(Map<AccountDay, Set<String>> users) {
-        List<Long> accountIds = new ArrayList<>();
-        List<Integer> days = new ArrayList<>();
-        List<String> userIds = new ArrayList<>();
-        users.forEach((key, ids) -> ids.forEach(userId -> {
-            accountIds.add(key.accountId());
-            days.add((int) key.day().toEpochDay());
-            userIds.add(userId);
-        }));
-        Map<AccountDay, Integer> fresh = new HashMap<>();
-        jdbc.sql("""
-                        INSERT INTO usage_daily_user (account_id, day, user_id)
-                        SELECT account_id, DATE '1970-01-01' + day, user_id
-                          FROM unnest(CAST(:accountIds AS bigint[]), CAST(:days AS int[]), CAST(:userIds AS text[]))
-                               AS u (account_id, day, user_id)
-                        ON CONFLICT DO NOTHING
-                        RETURNING account_id, day
-                        """)
-                .param("accountIds", accountIds.toArray(Long[]::new))
-                .param("days", days.toArray(Integer[]::new))
-                .param("userIds", userIds.toArray(String[]::new))
-                .query((rs, row) -> new AccountDay(rs.getLong(1), rs.getObject(2, LocalDate.class)))
-                .list()
-                .forEach(key -> fresh.merge(key, 1, Integer::sum));
-        return fresh;
+    /** As {@link #catchUp}, unless another roll-up is running: then that one counts the new events. */
+    @Transactional
+    long catchUpUnlessRunning() {
+        boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", ROLLUP_LOCK)
+                .query(Boolean.class).single();
+        return mine ? rollUpFinished() : 0;
     }
 
     /**
-     * A user new on day d changes the 7- and 28-day active users of days d to d+27: recount those rows of
-     * these accounts from the daily users (all rows when the arrays are null).
-     */
-    private void updateActiveWindows(Long[] accountIds, Integer[] days) {
-        jdbc.sql("""
-                        WITH changed AS (
-                            SELECT account_id, min(day) AS first_day, max(day) AS last_day
-                              FROM unnest(CAST(:accountIds AS bigint[]), CAST(:days AS int[])) AS c (account_id, day)
-                             GROUP BY account_id
-                        ), windows AS (
-                            SELECT d.account_id, d.day,
-                                   count(DISTINCT u.user_id) FILTER (WHERE u.day > d.day - 7) AS active_7d,
-                                   count(DISTINCT u.user_id) AS active_28d
-                              FROM usage_daily d
-                              JOIN usage_daily_user u
-                                ON u.account_id = d.account_id
-                               AND u.day BETWEEN d.day - 27 AND d.day
-                             WHERE d.source = 'events'
-                               AND (CAST(:accountIds AS bigint[]) IS NULL
-                                    OR EXISTS (SELECT 1
-                                                 FROM changed c
-                                                WHERE c.account_id = d.account_id
-                                                  AND d.day BETWEEN DATE '1970-01-01' + c.first_day
-                                                                AND DATE '1970-01-01' + c.last_day + 27))
-                             GROUP BY d.account_id, d.day
-                        )
-                        UPDATE usage_daily d
-                           SET active_users_7d = w.active_7d,
-                               active_users_28d = w.active_28d
-                          FROM windows w
-                         WHERE d.account_id = w.account_id
-                           AND d.day = w.day
-                        """)
-                .param("accountIds", accountIds)
-                .param("days", days)
-                .update();
-    }
-
-    /**
-     * Recounts every day from the stored events, as if each event had arrived once just now: the answer to
-     * "the rollups look wrong" and the way to take in seat changes for past days. Imported days stay.
+     * Recounts every day from the stored events: the answer to "the rollups look wrong" and the way to take in
+     * seat changes for past days, and the fast way after loading much history at once. Imported days stay.
      */
     @Transactional
     public void rebuild() {
-        jdbc.sql("SELECT true FROM generate_series(0, :last) AS b, pg_advisory_xact_lock(:lock, b)")
-                .param("last", BUCKETS - 1)
-                .param("lock", ROLLUP_LOCK)
-                .query(Boolean.class)
-                .list();
+        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)").param("lock", ROLLUP_LOCK).query(Boolean.class).single();
+        long finished = finishedBefore();
         jdbc.sql("DELETE FROM usage_daily_user").update();
+        jdbc.sql("DELETE FROM usage_daily WHERE source = 'events'").update();
+        rollUp(Long.MIN_VALUE, finished);
+        markCounted(finished);
+    }
+
+    // Every transaction before the oldest one still running has finished: its rows are all there to count.
+    // This is read before this transaction writes anything, so its own id is not among the running ones.
+    private long finishedBefore() {
+        return jdbc.sql("SELECT txid_snapshot_xmin(txid_current_snapshot())").query(Long.class).single();
+    }
+
+    private long rollUpFinished() {
+        long finished = finishedBefore();
+        long counted = jdbc.sql("SELECT counted_before FROM usage_rollup_state WHERE id = 1")
+                .query(Long.class).optional().orElse(Long.MIN_VALUE);
+        if (counted >= finished) {
+            return 0;
+        }
+        long events = rollUp(counted, finished);
+        markCounted(finished);
+        return events;
+    }
+
+    private void markCounted(long before) {
         jdbc.sql("""
-                        INSERT INTO usage_daily_user (account_id, day, user_id)
-                        SELECT DISTINCT account_id, CAST(ts AT TIME ZONE :zone AS date), user_id
+                        INSERT INTO usage_rollup_state (id, counted_before, updated_at)
+                        VALUES (1, :before, now())
+                        ON CONFLICT (id) DO UPDATE
+                           SET counted_before = EXCLUDED.counted_before,
+                               updated_at = EXCLUDED.updated_at
+                        """)
+                .param("before", before)
+                .update();
+    }
+
+    /** Adds the activity of transactions in [from, to) to the daily rows; returns how many events it added. */
+    private long rollUp(long from, long to) {
+        List<Long> accountIds = jdbc.sql("""
+                        SELECT DISTINCT account_id
                           FROM usage_event
-                         WHERE account_id IS NOT NULL
+                         WHERE txid >= :from
+                           AND txid < :to
+                           AND account_id IS NOT NULL
                            AND type = ANY(:activityTypes)
                         """)
-                .param("zone", zone.getId())
+                .param("from", from)
+                .param("to", to)
                 .param("activityTypes", ACTIVITY_TYPES.toArray(String[]::new))
-                .update();
-        jdbc.sql("DELETE FROM usage_daily WHERE source = 'events'").update();
-        List<Long> accountIds = jdbc.sql("SELECT DISTINCT account_id FROM usage_daily_user")
                 .query(Long.class)
                 .list();
+        if (accountIds.isEmpty()) {
+            return 0;
+        }
         List<SeatPeriod> periods = subscriptions.seatPeriods(accountIds);
+        List<long[]> gained = new ArrayList<>();
+        long[] events = {0};
         jdbc.sql("""
-                        WITH activity AS (
+                        WITH new_rows AS (
                             SELECT account_id, CAST(ts AT TIME ZONE :zone AS date) AS day, user_id, type, event
                               FROM usage_event
-                             WHERE account_id IS NOT NULL
+                             WHERE txid >= :from
+                               AND txid < :to
+                               AND account_id IS NOT NULL
                                AND type = ANY(:activityTypes)
+                        ), fresh_users AS (
+                            INSERT INTO usage_daily_user (account_id, day, user_id)
+                            SELECT DISTINCT account_id, day, user_id
+                              FROM new_rows
+                             ORDER BY account_id, day, user_id
+                            ON CONFLICT DO NOTHING
+                            RETURNING account_id, day
+                        ), gained AS (
+                            SELECT account_id, day, count(*) AS users
+                              FROM fresh_users
+                             GROUP BY account_id, day
                         ), totals AS (
-                            SELECT account_id, day, count(DISTINCT user_id) AS active_users, count(*) AS events
-                              FROM activity
+                            SELECT account_id, day, count(*) AS events
+                              FROM new_rows
                              GROUP BY account_id, day
                         ), named AS (
                             SELECT account_id, day, jsonb_object_agg(event, times) AS event_counts
                               FROM (SELECT account_id, day, event, count(*) AS times
-                                      FROM activity
+                                      FROM new_rows
                                      WHERE type = 'track'
                                      GROUP BY account_id, day, event) per_name
                              GROUP BY account_id, day
@@ -252,19 +177,35 @@ public class UsageDaily {
                                AND t.day >= p.valid_from
                                AND (p.valid_until IS NULL OR t.day < p.valid_until)
                              GROUP BY t.account_id, t.day
+                        ), counted AS (
+                            INSERT INTO usage_daily (account_id, day, active_users, events, event_counts, seats)
+                            SELECT t.account_id, t.day, COALESCE(g.users, 0), t.events, COALESCE(n.event_counts, '{}'),
+                                   s.seats
+                              FROM totals t
+                              LEFT JOIN gained g USING (account_id, day)
+                              LEFT JOIN named n USING (account_id, day)
+                              LEFT JOIN seated s USING (account_id, day)
+                             ORDER BY t.account_id, t.day
+                            ON CONFLICT (account_id, day) DO UPDATE
+                               SET active_users = usage_daily.active_users + EXCLUDED.active_users,
+                                   events = usage_daily.events + EXCLUDED.events,
+                                   event_counts = usage_add_counts(usage_daily.event_counts, EXCLUDED.event_counts),
+                                   seats = EXCLUDED.seats,
+                                   updated_at = now()
+                             WHERE usage_daily.source = 'events'
+                            RETURNING account_id
                         )
-                        INSERT INTO usage_daily (account_id, day, active_users, events, event_counts, seats)
-                        SELECT t.account_id, t.day, t.active_users, t.events, COALESCE(n.event_counts, '{}'),
-                               s.seats
-                          FROM totals t
-                          LEFT JOIN named n USING (account_id, day)
-                          LEFT JOIN seated s USING (account_id, day)
-                         WHERE NOT EXISTS (SELECT 1
-                                             FROM usage_daily imported
-                                            WHERE imported.account_id = t.account_id
-                                              AND imported.day = t.day)
+                        SELECT g.account_id, min(g.day) - DATE '1970-01-01' AS first_day,
+                               max(g.day) - DATE '1970-01-01' AS last_day, NULL AS events
+                          FROM gained g
+                         GROUP BY g.account_id
+                         UNION ALL
+                        SELECT NULL, NULL, NULL, sum(events)
+                          FROM totals
                         """)
                 .param("zone", zone.getId())
+                .param("from", from)
+                .param("to", to)
                 .param("activityTypes", ACTIVITY_TYPES.toArray(String[]::new))
                 .param("periodAccountIds", periods.stream().map(SeatPeriod::accountId).toArray(Long[]::new))
                 .param("periodFrom", periods.stream().map(p -> (int) p.validFrom().toEpochDay()).toArray(Integer[]::new))
@@ -272,8 +213,59 @@ public class UsageDaily {
                         .map(p -> p.validUntil() == null ? null : (int) p.validUntil().toEpochDay())
                         .toArray(Integer[]::new))
                 .param("periodSeats", periods.stream().map(SeatPeriod::seats).toArray(Integer[]::new))
+                .query((rs, n) -> {
+                    if (rs.getObject(1) == null) {
+                        events[0] = rs.getLong(4);
+                    } else {
+                        gained.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+                    }
+                    return n;
+                })
+                .list();
+        if (!gained.isEmpty()) {
+            updateActiveWindows(gained.stream().map(g -> g[0]).toArray(Long[]::new),
+                    gained.stream().map(g -> (int) g[1]).toArray(Integer[]::new),
+                    gained.stream().map(g -> (int) g[2]).toArray(Integer[]::new));
+        }
+        return events[0];
+    }
+
+    /**
+     * A user new on day d changes the 7- and 28-day active users of days d to d+27: recount those rows of the
+     * given accounts (between each one's first and last day with new users, plus 27) from the daily users.
+     */
+    private void updateActiveWindows(Long[] accountIds, Integer[] firstDays, Integer[] lastDays) {
+        jdbc.sql("""
+                        WITH changed AS (
+                            SELECT account_id, DATE '1970-01-01' + first_day AS first_day,
+                                   DATE '1970-01-01' + last_day + 27 AS last_day
+                              FROM unnest(CAST(:accountIds AS bigint[]), CAST(:firstDays AS int[]),
+                                          CAST(:lastDays AS int[])) AS c (account_id, first_day, last_day)
+                        ), windows AS (
+                            SELECT d.account_id, d.day,
+                                   count(DISTINCT u.user_id) FILTER (WHERE u.day > d.day - 7) AS active_7d,
+                                   count(DISTINCT u.user_id) AS active_28d
+                              FROM changed c
+                              JOIN usage_daily d
+                                ON d.account_id = c.account_id
+                               AND d.day BETWEEN c.first_day AND c.last_day
+                              JOIN usage_daily_user u
+                                ON u.account_id = d.account_id
+                               AND u.day BETWEEN d.day - 27 AND d.day
+                             WHERE d.source = 'events'
+                             GROUP BY d.account_id, d.day
+                        )
+                        UPDATE usage_daily d
+                           SET active_users_7d = w.active_7d,
+                               active_users_28d = w.active_28d
+                          FROM windows w
+                         WHERE d.account_id = w.account_id
+                           AND d.day = w.day
+                        """)
+                .param("accountIds", accountIds)
+                .param("firstDays", firstDays)
+                .param("lastDays", lastDays)
                 .update();
-        updateActiveWindows(null, null);
     }
 
     /**
@@ -286,8 +278,8 @@ public class UsageDaily {
         if (rows.isEmpty()) {
             return 0;
         }
+        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)").param("lock", ROLLUP_LOCK).query(Boolean.class).single();
         Map<String, Long> accountIds = accounts.ensureUnmapped(rows.stream().map(DailyUsageRow::accountExternalId).toList());
-        lockBuckets(new TreeSet<>(accountIds.values()));
         SeatBook seats = new SeatBook(subscriptions.seatPeriods(accountIds.values()));
         int n = rows.size();
         Long[] ids = new Long[n];
@@ -395,21 +387,6 @@ public class UsageDaily {
                 .param("to", to)
                 .param("events", events.toArray(String[]::new))
                 .query(FeatureDay.class)
-                .list();
-    }
-
-    // Buckets are locked in ascending order, so two batches over the same accounts never wait on each other
-    // in a circle; a fixed number of buckets keeps the lock table small whatever the number of accounts.
-    private void lockBuckets(Set<Long> accountIds) {
-        Integer[] buckets = accountIds.stream()
-                .map(id -> (int) Math.floorMod(id, (long) BUCKETS))
-                .distinct()
-                .sorted()
-                .toArray(Integer[]::new);
-        jdbc.sql("SELECT true FROM unnest(CAST(:buckets AS int[])) AS b, pg_advisory_xact_lock(:lock, b)")
-                .param("buckets", buckets)
-                .param("lock", ROLLUP_LOCK)
-                .query(Boolean.class)
                 .list();
     }
 

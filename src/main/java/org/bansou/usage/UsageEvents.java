@@ -1,7 +1,6 @@
 package org.bansou.usage;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Owns tables {@code usage_event} and {@code usage_message_id}: every usage message kept, each message id
- * once. Also the bulk entry for generated or migrated usage (the demo company): {@link #appendAll(List)}.
+ * once. Also the bulk entry for generated or migrated usage (the demo company): {@link #appendAll(List)}, then
+ * {@link UsageDaily#catchUp()} (or {@link UsageDaily#rebuild()} after loading much history at once).
  */
 @Component
 public class UsageEvents {
@@ -33,7 +33,7 @@ public class UsageEvents {
     /**
      * Stores the events whose message id was never stored before, in one statement, and returns those ids.
      * A message id already stored (a client re-sending after a lost answer) is left alone: counted once.
-     * Events must have distinct message ids; daily rollups are not touched (see {@link UsageDaily#recordAll}).
+     * Events must have distinct message ids. The daily rollup counts them once their transaction has finished.
      */
     @Transactional
     public Set<String> appendAll(List<UsageEvent> events) {
@@ -107,30 +107,24 @@ public class UsageEvents {
 
     /**
      * Gives the events that waited for their user's account (sent before the user's first group call) that
-     * account, and returns them so the rollups can count them.
+     * account; the daily rollup then counts them like new arrivals. Returns how many waited.
      */
-    List<UsageEvent> attributeWaiting(Map<String, Long> accountOfUser) {
+    int attributeWaiting(Map<String, Long> accountOfUser) {
         if (accountOfUser.isEmpty()) {
-            return List.of();
+            return 0;
         }
         return jdbc.sql("""
                         UPDATE usage_event e
-                           SET account_id = linked.account_id
+                           SET account_id = linked.account_id,
+                               txid = txid_current()
                           FROM unnest(CAST(:userIds AS text[]), CAST(:accountIds AS bigint[]))
                                AS linked (user_id, account_id)
                          WHERE e.account_id IS NULL
                            AND e.user_id = linked.user_id
-                        RETURNING e.account_id, e.user_id, e.anonymous_id, e.type, e.event, e.ts, e.received_at,
-                                  e.message_id, NULL AS properties_json
                         """)
                 .param("userIds", accountOfUser.keySet().toArray(String[]::new))
                 .param("accountIds", accountOfUser.values().toArray(Long[]::new))
-                .query((rs, row) -> new UsageEvent(rs.getLong("account_id"), rs.getString("user_id"),
-                        rs.getString("anonymous_id"), rs.getString("type"), rs.getString("event"),
-                        rs.getObject("ts", OffsetDateTime.class).toInstant(),
-                        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("message_id"), null))
-                .list();
+                .update();
     }
 
     static long micros(Instant instant) {

@@ -19,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes in one request's messages: checks each against Segment's rules, finds each event's account, and
- * stores the events, the user-to-account links, the daily rollups and the intake log in one transaction, so
- * the sender is told "200" only for what is committed and a re-sent message is counted once.
+ * stores the events, the user-to-account links and the intake log in one transaction, so the sender is told
+ * "200" only for what is committed and a re-sent message is stored once. The daily rollup counts the stored
+ * events within a second ({@link UsageDaily}).
  */
 @Component
 class UsageIntake {
@@ -32,17 +33,15 @@ class UsageIntake {
     private final Accounts accounts;
     private final UsageUsers users;
     private final UsageEvents events;
-    private final UsageDaily daily;
     private final UsagePartitions partitions;
     private final IntakeLog log;
     private final TransactionTemplate transaction;
 
-    UsageIntake(Accounts accounts, UsageUsers users, UsageEvents events, UsageDaily daily,
-                UsagePartitions partitions, IntakeLog log, PlatformTransactionManager transactions) {
+    UsageIntake(Accounts accounts, UsageUsers users, UsageEvents events, UsagePartitions partitions, IntakeLog log,
+                PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.users = users;
         this.events = events;
-        this.daily = daily;
         this.partitions = partitions;
         this.log = log;
         this.transaction = new TransactionTemplate(transactions);
@@ -83,9 +82,12 @@ class UsageIntake {
             if (message.groupId() != null) {
                 groupIds.add(message.groupId());
             }
-            userIds.add(message.userId());
+            // a group call says the account itself; any other call without context.groupId inherits the user's
             if (message.message().type().equals("alias")) {
+                userIds.add(message.userId());
                 userIds.add(message.message().previousId());
+            } else if (message.groupId() == null) {
+                userIds.add(message.userId());
             }
         }
         Map<String, Long> accountOfGroup = groupIds.isEmpty() ? Map.of() : accounts.ensureUnmapped(groupIds);
@@ -116,10 +118,7 @@ class UsageIntake {
         users.linkAll(links.values());
         Map<String, Long> linked = new HashMap<>();
         links.values().forEach(link -> linked.put(link.userId(), link.accountId()));
-        List<UsageEvent> counted = new ArrayList<>(fresh.size());
-        toStore.stream().filter(event -> fresh.contains(event.messageId())).forEach(counted::add);
-        counted.addAll(events.attributeWaiting(linked));
-        daily.recordAll(counted);
+        events.attributeWaiting(linked);
         int duplicates = toStore.size() - fresh.size() + repeatedInBatch;
         log.record(apiKeyId, endpoint, receivedAt, bytes, fresh.size(), duplicates, rejections);
         return new Outcome(fresh.size(), duplicates, rejections);

@@ -43,6 +43,7 @@ class SegmentClientsTests {
     @LocalServerPort int port;
     @Autowired ApiKeys keys;
     @Autowired Accounts accounts;
+    @Autowired UsageDaily daily;
     @Autowired JdbcClient jdbc;
 
     String writeKey;
@@ -71,6 +72,7 @@ class SegmentClientsTests {
         delivery.await();
         segment.shutdown();
 
+        daily.catchUp();
         assertThat(delivery.failures).isEmpty();
         assertThat(storedFor("A-1001")).containsExactlyInAnyOrder("group", "identify", "track:Report Exported",
                 "page:Dashboard");
@@ -99,6 +101,7 @@ class SegmentClientsTests {
         delivery.await();
         rudder.shutdown();
 
+        daily.catchUp();
         assertThat(delivery.failures).isEmpty();
         assertThat(storedFor("A-1001")).containsExactlyInAnyOrder("track:Login", "track:Invoice Sent",
                 "track:Invoice Sent");

@@ -35,6 +35,7 @@ class TrackingApiTests {
     @Autowired MockMvc mvc;
     @Autowired ApiKeys keys;
     @Autowired Accounts accounts;
+    @Autowired UsageDaily daily;
     @Autowired JdbcClient jdbc;
 
     String writeKey;
@@ -71,6 +72,7 @@ class TrackingApiTests {
                 .andExpect(jsonPath("$.accepted").value(0))
                 .andExpect(jsonPath("$.duplicates").value(1));
 
+        daily.catchUp();
         assertThat(eventsOf("A-1001")).containsExactly("Report Exported");
         assertThat(jdbc.sql("SELECT events FROM usage_daily").query(Long.class).single()).isEqualTo(1);
     }
@@ -252,6 +254,7 @@ class TrackingApiTests {
                                 {"messageId": "g-1", "userId": "u-sato", "groupId": "A-1001"}"""))
                 .andExpect(status().isOk());
 
+        daily.catchUp();
         assertThat(eventsOf("A-1001")).containsExactly("Login");
         assertThat(jdbc.sql("SELECT active_users FROM usage_daily").query(Integer.class).single()).isEqualTo(1);
     }
