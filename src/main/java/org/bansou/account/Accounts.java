@@ -235,7 +235,12 @@ public class Accounts {
 
     private Map<String, Long> idsByExternalId(String[] externalIds) {
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT external_id, id FROM account WHERE external_id = ANY(:ids)")
+        // a join, not "= ANY": with a generic plan, ANY compares each row with the whole list
+        jdbc.sql("""
+                        SELECT a.external_id, a.id
+                          FROM unnest(CAST(:ids AS text[])) AS wanted (external_id)
+                          JOIN account a ON a.external_id = wanted.external_id
+                        """)
                 .param("ids", externalIds)
                 .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
                 .list();

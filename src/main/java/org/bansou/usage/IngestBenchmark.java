@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * in this JVM, each answered only after commit, with dedupe, account lookup and the daily rollups.</li>
  * </ol>
  * Options: {@code --events} (200000), {@code --accounts} (1000), {@code --users} per account (20),
- * {@code --batch} events per request (1000), {@code --threads} client threads (4), {@code --warmup} events
+ * {@code --batch-kb} largest batch in KB (450), {@code --threads} client threads (4), {@code --warmup} events
  * (N/10, at most 50000).
  */
 @Component
@@ -53,6 +53,15 @@ class IngestBenchmark implements Benchmark {
     private static final String[] FEATURES = {"Login", "Dashboard Viewed", "Report Exported", "Invoice Sent",
             "Invoice Created", "Customer Added", "Search", "Settings Changed", "File Uploaded", "Comment Added",
             "Task Completed", "Export Scheduled"};
+
+    /** Wall-clock seconds of a run, and the CPU seconds PostgreSQL and this JVM spent in it. */
+    private record Timed(double seconds, double postgresCpu, double jvmCpu) {
+        static Timed since(long startedNanos, double[] cpuBefore, int postgresPort) {
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            double[] cpu = cpuSeconds(postgresPort);
+            return new Timed(seconds, cpu[1] - cpuBefore[1], cpu[0] - cpuBefore[0]);
+        }
+    }
 
     private record Row(long accountId, String accountExternalId, String userId, String event, Instant ts,
                        String messageId, String properties) {
@@ -68,11 +77,11 @@ class IngestBenchmark implements Benchmark {
         int events = Integer.parseInt(options.getOrDefault("events", "200000"));
         int accountCount = Integer.parseInt(options.getOrDefault("accounts", "1000"));
         int usersPerAccount = Integer.parseInt(options.getOrDefault("users", "20"));
-        int batchSize = Integer.parseInt(options.getOrDefault("batch", "1000"));
+        int batchKilobytes = Integer.parseInt(options.getOrDefault("batch-kb", "450"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", Integer.toString(Math.min(events / 10, 50_000))));
-        out.printf("bench ingest: %,d events, %,d accounts × %d users, %d events per batch, %d client threads%n",
-                events, accountCount, usersPerAccount, batchSize, threads);
+        out.printf("bench ingest: %,d events, %,d accounts × %d users, batches up to %d KB, %d client threads%n",
+                events, accountCount, usersPerAccount, batchKilobytes, threads);
 
         try (EmbeddedPostgres scratch = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "100")
@@ -95,24 +104,50 @@ class IngestBenchmark implements Benchmark {
             List<Row> warm = rows(warmup, externalIds, accountIds, usersPerAccount, "warm", 1);
             List<Row> measured = rows(events, externalIds, accountIds, usersPerAccount, "run", 2);
 
-            copy(url, warm);
-            send(port, writeKey, warm, batchSize, threads);
+            copy(url, copyData(warm), scratch.getPort());
+            send(port, writeKey, bodies(warm, batchKilobytes * 1024), threads, scratch.getPort());
             emptyUsage(url);
 
-            double copySeconds = copy(url, measured);
+            Timed copy = copy(url, copyData(measured), scratch.getPort());
             emptyUsage(url);
-            double httpSeconds = send(port, writeKey, measured, batchSize, threads);
+            Timed http = send(port, writeKey, bodies(measured, batchKilobytes * 1024), threads, scratch.getPort());
             long stored = count(url, "SELECT count(*) FROM usage_event");
             if (stored != events) {
                 throw new IllegalStateException("the server stored " + stored + " of " + events + " events");
             }
 
-            double copyRate = events / copySeconds;
-            double httpRate = events / httpSeconds;
-            out.printf("ingest.copy: %.0f events/s (%.2f s)%n", copyRate, copySeconds);
-            out.printf("ingest.http: %.0f events/s (%.2f s)%n", httpRate, httpSeconds);
+            double copyRate = events / copy.seconds();
+            double httpRate = events / http.seconds();
+            out.printf("ingest.copy: %.0f events/s (%.2f s)%n", copyRate, copy.seconds());
+            out.printf("ingest.http: %.0f events/s (%.2f s)%n", httpRate, http.seconds());
             out.printf("ingest.ratio: %.2f http/copy%n", httpRate / copyRate);
+            // on a shared machine the rates move with the neighbours' load; the CPU each side used does not
+            out.printf("ingest.copy.cpu: %.2f s PostgreSQL, %.2f s JVM%n", copy.postgresCpu(), copy.jvmCpu());
+            out.printf("ingest.http.cpu: %.2f s PostgreSQL, %.2f s JVM (server, rollup and clients)%n",
+                    http.postgresCpu(), http.jvmCpu());
         }
+    }
+
+    /** CPU seconds used so far by this JVM and by the scratch PostgreSQL (its postmaster and backends). */
+    private static double[] cpuSeconds(int postgresPort) {
+        double jvm = cpu(ProcessHandle.current());
+        double postgres = ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments()
+                        .map(args -> String.join(" ", args).contains("-p " + postgresPort)).orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                        postmaster.descendants()))
+                .mapToDouble(IngestBenchmark::cpu)
+                .sum();
+        return new double[] {jvm, postgres};
+    }
+
+    private static double[] since(double[] before, int postgresPort) {
+        double[] now = cpuSeconds(postgresPort);
+        return new double[] {now[0] - before[0], now[1] - before[1]};
+    }
+
+    private static double cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     private static List<Row> rows(int n, List<String> externalIds, Map<String, Long> accountIds, int usersPerAccount,
@@ -133,19 +168,33 @@ class IngestBenchmark implements Benchmark {
         return rows;
     }
 
-    /** Sends the rows as Segment batches, several requests at a time; returns the seconds it took. */
-    private static double send(int port, String writeKey, List<Row> rows, int batchSize, int threads)
-            throws Exception {
+    /** Segment batch bodies of up to {@code batchBytes}, as the Segment library fills a batch up to 90% of 500 KB. */
+    private static List<byte[]> bodies(List<Row> rows, int batchBytes) {
         List<byte[]> bodies = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += batchSize) {
-            bodies.add(batchBody(rows.subList(from, Math.min(rows.size(), from + batchSize))));
+        int from = 0;
+        while (from < rows.size()) {
+            int count = Math.min(rows.size() - from, batchBytes / 200);
+            byte[] body = batchBody(rows.subList(from, from + count));
+            while (body.length > batchBytes) {
+                count = count * 9 / 10;
+                body = batchBody(rows.subList(from, from + count));
+            }
+            bodies.add(body);
+            from += count;
         }
+        return bodies;
+    }
+
+    /** Sends the batches, several requests at a time, each answered after commit. */
+    private static Timed send(int port, String writeKey, List<byte[]> bodies, int threads, int postgresPort)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + port + "/v1/batch");
         String authorization = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         AtomicInteger next = new AtomicInteger();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> senders = new ArrayList<>();
+        double[] cpu = cpuSeconds(postgresPort);
         long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             Thread sender = new Thread(() -> {
@@ -172,11 +221,11 @@ class IngestBenchmark implements Benchmark {
         for (Thread sender : senders) {
             sender.join();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        Timed timed = Timed.since(started, cpu, postgresPort);
         if (!failures.isEmpty()) {
             throw new IllegalStateException("a batch failed", failures.get(0));
         }
-        return seconds;
+        return timed;
     }
 
     private static byte[] batchBody(List<Row> rows) {
@@ -196,8 +245,8 @@ class IngestBenchmark implements Benchmark {
         return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** COPYs the rows into usage_event over one connection; returns the seconds it took. */
-    private static double copy(String url, List<Row> rows) throws Exception {
+    /** The rows in COPY text format. */
+    private static byte[] copyData(List<Row> rows) {
         ByteArrayOutputStream data = new ByteArrayOutputStream(rows.size() * 200);
         Instant received = Instant.now();
         for (Row row : rows) {
@@ -205,14 +254,19 @@ class IngestBenchmark implements Benchmark {
                     + "\t" + received + "\t" + row.messageId() + "\t" + row.properties().replace("\\", "\\\\") + "\n";
             data.writeBytes(line.getBytes(StandardCharsets.UTF_8));
         }
-        byte[] bytes = data.toByteArray();
+        return data.toByteArray();
+    }
+
+    /** COPYs the rows into usage_event over one connection, in one transaction. */
+    private static Timed copy(String url, byte[] data, int postgresPort) throws Exception {
         try (Connection connection = DriverManager.getConnection(url)) {
+            double[] cpu = cpuSeconds(postgresPort);
             long started = System.nanoTime();
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     COPY usage_event (account_id, user_id, anonymous_id, type, event, ts, received_at, message_id,
                                       properties)
-                    FROM STDIN""", new ByteArrayInputStream(bytes));
-            return (System.nanoTime() - started) / 1e9;
+                    FROM STDIN""", new ByteArrayInputStream(data));
+            return Timed.since(started, cpu, postgresPort);
         }
     }
 

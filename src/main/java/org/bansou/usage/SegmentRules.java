@@ -159,6 +159,10 @@ final class SegmentRules {
     }
 
     private static Instant parse(String field, String text) {
+        Instant usual = parseUsual(text);
+        if (usual != null) {
+            return usual;
+        }
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notIso) {
@@ -177,6 +181,71 @@ final class SegmentRules {
                 }
             }
         }
+    }
+
+    /**
+     * The form nearly every client sends, {@code 2026-11-24T09:30:00.123Z} (any number of fraction digits, Z or
+     * ±hh:mm), read without the general parser: the time of every message is read, often twice. Null when the
+     * text has another form; the general parser then decides.
+     */
+    static Instant parseUsual(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (t.charAt(i) == '.') {
+            int scale = 100_000_000;
+            i++;
+            int start = i;
+            while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                if (scale > 0) {
+                    nanos += (t.charAt(i) - '0') * scale;
+                    scale /= 10;
+                }
+                i++;
+            }
+            if (i == start) {
+                return null;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && t.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+            int offsetHours = digits(t, i + 1, 2), offsetMinutes = digits(t, i + 4, 2);
+            if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
+                return null;
+            }
+            offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+        } else {
+            return null;
+        }
+        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** JSON escapes NUL as backslash-u0000; an escaped backslash before "u0000" is not one. */

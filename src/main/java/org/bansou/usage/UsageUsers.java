@@ -32,7 +32,11 @@ class UsageUsers {
         if (userIds.isEmpty()) {
             return accounts;
         }
-        jdbc.sql("SELECT user_id, account_id FROM usage_user WHERE user_id = ANY(:userIds)")
+        jdbc.sql("""
+                        SELECT u.user_id, u.account_id
+                          FROM unnest(CAST(:userIds AS text[])) AS wanted (user_id)
+                          JOIN usage_user u ON u.user_id = wanted.user_id
+                        """)
                 .param("userIds", userIds.toArray(String[]::new))
                 .query((rs, n) -> accounts.put(rs.getString(1), rs.getLong(2)))
                 .list();
