@@ -1,11 +1,13 @@
 package org.bansou.usage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -80,6 +82,11 @@ public class UsageDaily {
         jdbc.sql("DELETE FROM usage_daily WHERE source = 'events'").update();
         rollUp(Long.MIN_VALUE, finished);
         markCounted(finished);
+    }
+
+    /** When the rollup last took in new events; empty before the first time. */
+    public Optional<Instant> rolledUpAt() {
+        return jdbc.sql("SELECT updated_at FROM usage_rollup_state WHERE id = 1").query(Instant.class).optional();
     }
 
     // Every transaction before the oldest one still running has finished: its rows are all there to count.

@@ -127,6 +127,11 @@ public class UsageEvents {
                 .update();
     }
 
+    /** How many events wait for their user's first group call to know their account. */
+    public long waitingForAccount() {
+        return jdbc.sql("SELECT count(*) FROM usage_event WHERE account_id IS NULL").query(Long.class).single();
+    }
+
     static long micros(Instant instant) {
         return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
