@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsageController {
 
     private static final int MAX_DAYS = 730;
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
     private final IntakeLog log;
     private final UsageDaily daily;
@@ -74,7 +77,7 @@ class UsageController {
         model.addAttribute("lastHourAccepted", minutes.stream().mapToLong(IntakeLog.Minute::accepted).sum());
         model.addAttribute("lastHourDuplicates", minutes.stream().mapToLong(IntakeLog.Minute::duplicates).sum());
         model.addAttribute("lastHourRejected", minutes.stream().mapToLong(IntakeLog.Minute::rejected).sum());
-        model.addAttribute("perMinuteChart", perMinuteChart(minutes, now));
+        model.addAttribute("perMinuteChart", perMinuteChart(minutes, now, clock.getZone()));
         model.addAttribute("rejections", log.recentRejections(50));
         model.addAttribute("keysInUse", keysInUse(now.minus(Duration.ofDays(1))));
         model.addAttribute("keyNames", keys.all().stream()
@@ -149,7 +152,7 @@ class UsageController {
     }
 
     // every minute of the last hour, zero where nothing arrived, so a stop in the stream is visible
-    private static Map<String, Object> perMinuteChart(List<IntakeLog.Minute> minutes, Instant now) {
+    private static Map<String, Object> perMinuteChart(List<IntakeLog.Minute> minutes, Instant now, ZoneId zone) {
         Map<Instant, IntakeLog.Minute> byMinute = minutes.stream()
                 .collect(Collectors.toMap(IntakeLog.Minute::minute, Function.identity()));
         Instant last = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
@@ -158,7 +161,7 @@ class UsageController {
         List<Long> rejected = new ArrayList<>();
         for (Instant minute = last.minus(Duration.ofMinutes(59)); !minute.isAfter(last); minute = minute.plus(Duration.ofMinutes(1))) {
             IntakeLog.Minute m = byMinute.get(minute);
-            labels.add(minute.toString());
+            labels.add(HOUR_MINUTE.format(minute.atZone(zone)));
             accepted.add(m == null ? 0 : m.accepted());
             rejected.add(m == null ? 0 : m.rejected());
         }
