@@ -34,7 +34,8 @@ class BenchRunner implements ApplicationRunner {
         Benchmark benchmark = benchmarks.stream()
                 .filter(candidate -> candidate.name().equals(raw[1]))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no benchmark \"" + raw[1] + "\"; benchmarks: " + available));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no benchmark \"" + raw[1] + "\"; benchmarks: " + available));
         benchmark.run(options(raw), System.out);
     }
 

@@ -59,7 +59,8 @@ public class DailyUsageCsv {
             List<String> headers = parser.getHeaderNames();
             for (String required : REQUIRED) {
                 if (!headers.contains(required)) {
-                    problems.add("the header has no column \"" + required + "\" (needed: " + String.join(", ", REQUIRED) + ")");
+                    problems.add("the header has no column \"" + required + "\" (needed: "
+                            + String.join(", ", REQUIRED) + ")");
                 }
             }
             if (!problems.isEmpty()) {

@@ -190,7 +190,8 @@ class IngestBenchmark implements Benchmark {
             throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + port + "/v1/batch");
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        String authorization = "Basic "
+                + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
         AtomicInteger next = new AtomicInteger();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> senders = new ArrayList<>();

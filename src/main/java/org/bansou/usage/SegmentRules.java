@@ -68,7 +68,8 @@ final class SegmentRules {
         String event = m.type().equals("track") ? m.event() : m.name();
         String properties = switch (m.type()) {
             case "identify", "group" -> m.traits() != null ? m.traits() : m.properties();
-            case "alias" -> "{\"previousId\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(m.previousId())) + "\"}";
+            case "alias" -> "{\"previousId\":\""
+                    + new String(JsonStringEncoder.getInstance().quoteAsString(m.previousId())) + "\"}";
             default -> m.properties();
         };
         // Segment assigns a message id when the sender gave none; such a message cannot be recognised if re-sent

@@ -70,8 +70,8 @@ final class TrackingApi extends OncePerRequestFilter {
         String endpoint = endpoint(request);
         boolean batch = BATCH_ENDPOINTS.contains(endpoint);
         if (!batch && !SINGLE_ENDPOINTS.contains(endpoint)) {
-            answer(response, 404, failure("there is no tracking endpoint " + request.getRequestURI()
-                    + "; use /v1/batch, /v1/import, /v1/track, /v1/identify, /v1/group, /v1/page, /v1/screen or /v1/alias"));
+            answer(response, 404, failure("there is no tracking endpoint " + request.getRequestURI() + "; use"
+                    + " /v1/batch, /v1/import, /v1/track, /v1/identify, /v1/group, /v1/page, /v1/screen or /v1/alias"));
             return;
         }
         if (!"POST".equals(request.getMethod())) {

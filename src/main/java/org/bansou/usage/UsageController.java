@@ -159,7 +159,8 @@ class UsageController {
         List<String> labels = new ArrayList<>();
         List<Long> accepted = new ArrayList<>();
         List<Long> rejected = new ArrayList<>();
-        for (Instant minute = last.minus(Duration.ofMinutes(59)); !minute.isAfter(last); minute = minute.plus(Duration.ofMinutes(1))) {
+        for (Instant minute = last.minus(Duration.ofMinutes(59)); !minute.isAfter(last);
+             minute = minute.plus(Duration.ofMinutes(1))) {
             IntakeLog.Minute m = byMinute.get(minute);
             labels.add(HOUR_MINUTE.format(minute.atZone(zone)));
             accepted.add(m == null ? 0 : m.accepted());

@@ -58,8 +58,16 @@ public class UsageDaily {
      */
     @Transactional
     public long catchUp() {
-        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)").param("lock", ROLLUP_LOCK).query(Boolean.class).single();
+        waitForTheRollup();
         return rollUpFinished();
+    }
+
+    // one roll-up, rebuild or import of days at a time, across every bansou process on this database
+    private void waitForTheRollup() {
+        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)")
+                .param("lock", ROLLUP_LOCK)
+                .query(Boolean.class)
+                .single();
     }
 
     /** As {@link #catchUp}, unless another roll-up is running: then that one counts the new events. */
@@ -76,7 +84,7 @@ public class UsageDaily {
      */
     @Transactional
     public void rebuild() {
-        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)").param("lock", ROLLUP_LOCK).query(Boolean.class).single();
+        waitForTheRollup();
         long finished = finishedBefore();
         jdbc.sql("DELETE FROM usage_daily_user").update();
         jdbc.sql("DELETE FROM usage_daily WHERE source = 'events'").update();
@@ -285,8 +293,9 @@ public class UsageDaily {
         if (rows.isEmpty()) {
             return 0;
         }
-        jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)").param("lock", ROLLUP_LOCK).query(Boolean.class).single();
-        Map<String, Long> accountIds = accounts.ensureUnmapped(rows.stream().map(DailyUsageRow::accountExternalId).toList());
+        waitForTheRollup();
+        Map<String, Long> accountIds = accounts.ensureUnmapped(
+                rows.stream().map(DailyUsageRow::accountExternalId).toList());
         SeatBook seats = new SeatBook(subscriptions.seatPeriods(accountIds.values()));
         int n = rows.size();
         Long[] ids = new Long[n];

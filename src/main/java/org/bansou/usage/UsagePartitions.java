@@ -65,7 +65,10 @@ class UsagePartitions {
             LocalDate to = month.plusMonths(1).atDay(1);
             // DDL cannot take parameters; the name and bounds are made from a YearMonth, never from input text
             ownTransaction.executeWithoutResult(status -> {
-                jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)").param("lock", LOCK).query(Boolean.class).single();
+                jdbc.sql("SELECT true FROM pg_advisory_xact_lock(:lock)")
+                        .param("lock", LOCK)
+                        .query(Boolean.class)
+                        .single();
                 jdbc.sql("CREATE TABLE IF NOT EXISTS " + month.format(NAME) + " PARTITION OF usage_event"
                         + " FOR VALUES FROM ('" + from + " 00:00:00+00') TO ('" + to + " 00:00:00+00')").update();
             });
