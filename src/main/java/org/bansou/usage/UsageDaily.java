@@ -127,7 +127,7 @@ public class UsageDaily {
                 .update();
     }
 
-    /** Adds the activity of transactions in [from, to) to the daily rows; returns how many events it added. */
+    /** Adds the activity of transactions from {@code from} up to, not including, {@code to}; returns the events. */
     private long rollUp(long from, long to) {
         List<Long> accountIds = jdbc.sql("""
                         SELECT DISTINCT account_id
