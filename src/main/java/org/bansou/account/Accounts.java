@@ -2,6 +2,8 @@ package org.bansou.account;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,12 +147,14 @@ public class Accounts {
                        owner_user_id = EXCLUDED.owner_user_id,
                        touch_tier = EXCLUDED.touch_tier,
                        lifecycle_stage = EXCLUDED.lifecycle_stage,
+                       unmapped_at = NULL,
                        version = account.version + 1
                  WHERE (account.name, account.industry, account.employee_band, account.decision_style,
                         account.owner_user_id, account.touch_tier, account.lifecycle_stage)
                        IS DISTINCT FROM
                        (EXCLUDED.name, EXCLUDED.industry, EXCLUDED.employee_band, EXCLUDED.decision_style,
                         EXCLUDED.owner_user_id, EXCLUDED.touch_tier, EXCLUDED.lifecycle_stage)
+                    OR account.unmapped_at IS NOT NULL
                 """, rows, row -> new MapSqlParameterSource()
                 .addValue("externalId", row.externalId())
                 .addValue("name", row.name())
@@ -189,6 +193,7 @@ public class Accounts {
                                owner_user_id = :ownerUserId,
                                touch_tier = :touchTier,
                                lifecycle_stage = :lifecycleStage,
+                               unmapped_at = NULL,
                                version = version + 1
                          WHERE id = :id
                            AND version = :version
@@ -295,6 +300,62 @@ public class Accounts {
                 .query(Account.class)
                 .list();
         return new AccountPage(rows, page, size, total);
+    }
+
+    /**
+     * The account ids of these external ids, creating an account for each one bansou does not know yet. Usage
+     * data names accounts by the customer's own ids; an id seen there first becomes an "unmapped" account
+     * (named by its id) so its usage is kept, until an import or an edit maps it.
+     */
+    @Transactional
+    public Map<String, Long> ensureUnmapped(Collection<String> externalIds) {
+        String[] ids = externalIds.stream().distinct().toArray(String[]::new);
+        Map<String, Long> known = idsByExternalId(ids);
+        if (known.size() < ids.length) {
+            jdbc.sql("""
+                            INSERT INTO account (external_id, name, unmapped_at)
+                            SELECT external_id, external_id, now()
+                              FROM unnest(CAST(:ids AS text[])) AS wanted (external_id)
+                             ORDER BY external_id
+                            ON CONFLICT (external_id) DO NOTHING
+                            """)
+                    .param("ids", Arrays.stream(ids).filter(id -> !known.containsKey(id)).toArray(String[]::new))
+                    .update();
+            known.putAll(idsByExternalId(ids));
+        }
+        return known;
+    }
+
+    private Map<String, Long> idsByExternalId(String[] externalIds) {
+        Map<String, Long> ids = new HashMap<>();
+        // a join, not "= ANY": with a generic plan, ANY compares each row with the whole list
+        jdbc.sql("""
+                        SELECT a.external_id, a.id
+                          FROM unnest(CAST(:ids AS text[])) AS wanted (external_id)
+                          JOIN account a ON a.external_id = wanted.external_id
+                        """)
+                .param("ids", externalIds)
+                .query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return ids;
+    }
+
+    /** Accounts first seen in usage data and not yet mapped, newest first. */
+    public List<UnmappedAccount> unmapped(int limit) {
+        return jdbc.sql("""
+                        SELECT id, external_id, name, unmapped_at
+                          FROM account
+                         WHERE unmapped_at IS NOT NULL
+                         ORDER BY unmapped_at DESC, id DESC
+                         LIMIT :limit
+                        """)
+                .param("limit", limit)
+                .query(UnmappedAccount.class)
+                .list();
+    }
+
+    public long countUnmapped() {
+        return jdbc.sql("SELECT count(*) FROM account WHERE unmapped_at IS NOT NULL").query(Long.class).single();
     }
 
     /**

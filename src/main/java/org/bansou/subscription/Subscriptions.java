@@ -211,6 +211,60 @@ public class Subscriptions {
         return get(id);
     }
 
+    /**
+     * The seat history of these accounts: each subscription's quantity from its start, changed on the day each
+     * recorded seat change took effect, until the subscription ended (the end date is the first day without
+     * service). Usage divides active users by these seats to get utilization.
+     */
+    public List<SeatPeriod> seatPeriods(Collection<Long> accountIds) {
+        return jdbc.sql("""
+                        WITH contract AS (
+                            SELECT id, account_id, started_on, ended_on, quantity
+                              FROM subscription
+                             WHERE account_id = ANY(:accountIds)
+                        ), step AS (
+                            SELECT s.id, s.account_id, s.started_on AS valid_from, s.ended_on, 0 AS change_id,
+                                   COALESCE((SELECT c.quantity_after
+                                               FROM subscription_change c
+                                              WHERE c.subscription_id = s.id
+                                                AND c.quantity_after IS NOT NULL
+                                                AND c.effective_on <= s.started_on
+                                              ORDER BY c.effective_on DESC, c.id DESC
+                                              LIMIT 1),
+                                            (SELECT c.quantity_before
+                                               FROM subscription_change c
+                                              WHERE c.subscription_id = s.id
+                                                AND c.quantity_before IS NOT NULL
+                                                AND c.effective_on > s.started_on
+                                              ORDER BY c.effective_on, c.id
+                                              LIMIT 1),
+                                            s.quantity) AS seats
+                              FROM contract s
+                            UNION ALL
+                            SELECT s.id, s.account_id, c.effective_on, s.ended_on, c.id, c.quantity_after
+                              FROM contract s
+                              JOIN subscription_change c ON c.subscription_id = s.id
+                             WHERE c.quantity_after IS NOT NULL
+                               AND c.effective_on > s.started_on
+                               AND (s.ended_on IS NULL OR c.effective_on < s.ended_on)
+                        ), last_step_of_day AS (
+                            SELECT DISTINCT ON (id, valid_from) id, account_id, valid_from, ended_on, seats
+                              FROM step
+                             ORDER BY id, valid_from, change_id DESC
+                        )
+                        SELECT account_id, valid_from,
+                               COALESCE(LEAD(valid_from) OVER (PARTITION BY id ORDER BY valid_from), ended_on)
+                                   AS valid_until,
+                               seats
+                          FROM last_step_of_day
+                         WHERE ended_on IS NULL OR valid_from < ended_on
+                         ORDER BY account_id, valid_from
+                        """)
+                .param("accountIds", accountIds.toArray(Long[]::new))
+                .query(SeatPeriod.class)
+                .list();
+    }
+
     /** Saves edited terms; refused if someone saved since {@code expectedVersion}. */
     @Transactional
     public Subscription update(long id, int expectedVersion, SubscriptionTerms terms) {

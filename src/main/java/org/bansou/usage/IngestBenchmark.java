@@ -1,0 +1,292 @@
+package org.bansou.usage;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.bansou.BansouApplication;
+import org.bansou.account.Accounts;
+import org.bansou.bench.Benchmark;
+import org.bansou.security.ApiKeys;
+import org.postgresql.PGConnection;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bench ingest --events N}: how fast usage arrives over the tracking API compared with the fastest
+ * way PostgreSQL can take the same rows. Both run in one go on a scratch PostgreSQL (same version and
+ * settings as the embedded one, durable commits on), so the user's data is never touched:
+ * <ol>
+ * <li>{@code COPY} of the N rows into {@code usage_event} over one connection: the ceiling;</li>
+ * <li>the same N events as Segment batches over HTTP from several client threads to a bansou server started
+ * in this JVM, each answered only after commit, with dedupe, account lookup and the daily rollups.</li>
+ * </ol>
+ * Options: {@code --events} (200000), {@code --accounts} (1000), {@code --users} per account (20),
+ * {@code --batch-kb} largest batch in KB (450), {@code --threads} client threads (4), {@code --warmup} events
+ * (N/10, at most 50000).
+ */
+@Component
+class IngestBenchmark implements Benchmark {
+
+    private static final String[] FEATURES = {"Login", "Dashboard Viewed", "Report Exported", "Invoice Sent",
+            "Invoice Created", "Customer Added", "Search", "Settings Changed", "File Uploaded", "Comment Added",
+            "Task Completed", "Export Scheduled"};
+
+    /** Wall-clock seconds of a run, and the CPU seconds PostgreSQL and this JVM spent in it. */
+    private record Timed(double seconds, double postgresCpu, double jvmCpu) {
+        static Timed since(long startedNanos, double[] cpuBefore, int postgresPort) {
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            double[] cpu = cpuSeconds(postgresPort);
+            return new Timed(seconds, cpu[1] - cpuBefore[1], cpu[0] - cpuBefore[0]);
+        }
+    }
+
+    private record Row(long accountId, String accountExternalId, String userId, String event, Instant ts,
+                       String messageId, String properties) {
+    }
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public void run(Map<String, String> options, PrintStream out) throws Exception {
+        int events = Integer.parseInt(options.getOrDefault("events", "200000"));
+        int accountCount = Integer.parseInt(options.getOrDefault("accounts", "1000"));
+        int usersPerAccount = Integer.parseInt(options.getOrDefault("users", "20"));
+        int batchKilobytes = Integer.parseInt(options.getOrDefault("batch-kb", "450"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", Integer.toString(Math.min(events / 10, 50_000))));
+        out.printf("bench ingest: %,d events, %,d accounts × %d users, batches up to %d KB, %d client threads%n",
+                events, accountCount, usersPerAccount, batchKilobytes, threads);
+
+        try (EmbeddedPostgres scratch = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .start();
+             ConfigurableApplicationContext server = new SpringApplicationBuilder(BansouApplication.class)
+                     .web(WebApplicationType.SERVLET)
+                     .bannerMode(Banner.Mode.OFF)
+                     .run("--server.port=0", "--bansou.command=bench-server",
+                             "--bansou.db.url=" + scratch.getJdbcUrl("postgres", "postgres"),
+                             "--bansou.db.user=postgres", "--bansou.db.password=",
+                             "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+            List<String> externalIds = IntStream.rangeClosed(1, accountCount)
+                    .mapToObj(i -> "bench-%05d".formatted(i)).toList();
+            Map<String, Long> accountIds = server.getBean(Accounts.class).ensureUnmapped(externalIds);
+            String writeKey = server.getBean(ApiKeys.class).issue("bench ingest", ApiKeys.Scope.INGEST, null).secret();
+            String url = scratch.getJdbcUrl("postgres", "postgres");
+
+            List<Row> warm = rows(warmup, externalIds, accountIds, usersPerAccount, "warm", 1);
+            List<Row> measured = rows(events, externalIds, accountIds, usersPerAccount, "run", 2);
+
+            copy(url, copyData(warm), scratch.getPort());
+            send(port, writeKey, bodies(warm, batchKilobytes * 1024), threads, scratch.getPort());
+            emptyUsage(url);
+
+            Timed copy = copy(url, copyData(measured), scratch.getPort());
+            emptyUsage(url);
+            Timed http = send(port, writeKey, bodies(measured, batchKilobytes * 1024), threads, scratch.getPort());
+            long stored = count(url, "SELECT count(*) FROM usage_event");
+            if (stored != events) {
+                throw new IllegalStateException("the server stored " + stored + " of " + events + " events");
+            }
+
+            double copyRate = events / copy.seconds();
+            double httpRate = events / http.seconds();
+            out.printf("ingest.copy: %.0f events/s (%.2f s)%n", copyRate, copy.seconds());
+            out.printf("ingest.http: %.0f events/s (%.2f s)%n", httpRate, http.seconds());
+            out.printf("ingest.ratio: %.2f http/copy%n", httpRate / copyRate);
+            // on a shared machine the rates move with the neighbours' load; the CPU each side used does not
+            out.printf("ingest.copy.cpu: %.2f s PostgreSQL, %.2f s JVM%n", copy.postgresCpu(), copy.jvmCpu());
+            out.printf("ingest.http.cpu: %.2f s PostgreSQL, %.2f s JVM (server, rollup and clients)%n",
+                    http.postgresCpu(), http.jvmCpu());
+        }
+    }
+
+    /** CPU seconds used so far by this JVM and by the scratch PostgreSQL (its postmaster and backends). */
+    private static double[] cpuSeconds(int postgresPort) {
+        double jvm = cpu(ProcessHandle.current());
+        double postgres = ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments()
+                        .map(args -> String.join(" ", args).contains("-p " + postgresPort)).orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                        postmaster.descendants()))
+                .mapToDouble(IngestBenchmark::cpu)
+                .sum();
+        return new double[] {jvm, postgres};
+    }
+
+    private static double[] since(double[] before, int postgresPort) {
+        double[] now = cpuSeconds(postgresPort);
+        return new double[] {now[0] - before[0], now[1] - before[1]};
+    }
+
+    private static double cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    private static List<Row> rows(int n, List<String> externalIds, Map<String, Long> accountIds, int usersPerAccount,
+                                  String run, long seed) {
+        Random random = new Random(seed);
+        Instant now = Instant.now();
+        List<Row> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String externalId = externalIds.get(random.nextInt(externalIds.size()));
+            String userId = externalId + "-u" + random.nextInt(usersPerAccount);
+            String event = FEATURES[random.nextInt(FEATURES.length)];
+            String properties = "{\"plan\":\"standard\",\"duration_ms\":" + random.nextInt(5000)
+                    + ",\"source\":\"web\"}";
+            rows.add(new Row(accountIds.get(externalId), externalId, userId, event,
+                    now.minusMillis(random.nextInt(3_600_000)), run + "-" + i + "-" + Long.toHexString(random.nextLong()),
+                    properties));
+        }
+        return rows;
+    }
+
+    /** Segment batch bodies of up to {@code batchBytes}, as the Segment library fills a batch up to 90% of 500 KB. */
+    private static List<byte[]> bodies(List<Row> rows, int batchBytes) {
+        List<byte[]> bodies = new ArrayList<>();
+        int from = 0;
+        while (from < rows.size()) {
+            int count = Math.min(rows.size() - from, batchBytes / 200);
+            byte[] body = batchBody(rows.subList(from, from + count));
+            while (body.length > batchBytes) {
+                count = count * 9 / 10;
+                body = batchBody(rows.subList(from, from + count));
+            }
+            bodies.add(body);
+            from += count;
+        }
+        return bodies;
+    }
+
+    /** Sends the batches, several requests at a time, each answered after commit. */
+    private static Timed send(int port, String writeKey, List<byte[]> bodies, int threads, int postgresPort)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create("http://localhost:" + port + "/v1/batch");
+        String authorization = "Basic "
+                + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
+        AtomicInteger next = new AtomicInteger();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> senders = new ArrayList<>();
+        double[] cpu = cpuSeconds(postgresPort);
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread sender = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    HttpRequest request = HttpRequest.newBuilder(uri)
+                            .header("Authorization", authorization)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
+                            .build();
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+                        }
+                    } catch (Exception e) {
+                        failures.add(e);
+                        return;
+                    }
+                }
+            }, "bench-sender-" + t);
+            sender.start();
+            senders.add(sender);
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        Timed timed = Timed.since(started, cpu, postgresPort);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("a batch failed", failures.get(0));
+        }
+        return timed;
+    }
+
+    private static byte[] batchBody(List<Row> rows) {
+        StringBuilder body = new StringBuilder(rows.size() * 260).append("{\"sentAt\":\"")
+                .append(DateTimeFormatter.ISO_INSTANT.format(Instant.now())).append("\",\"batch\":[");
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"track\",\"messageId\":\"").append(row.messageId())
+                    .append("\",\"userId\":\"").append(row.userId())
+                    .append("\",\"event\":\"").append(row.event())
+                    .append("\",\"timestamp\":\"").append(DateTimeFormatter.ISO_INSTANT.format(row.ts()))
+                    .append("\",\"context\":{\"groupId\":\"").append(row.accountExternalId())
+                    .append("\",\"library\":{\"name\":\"bansou-bench\",\"version\":\"1\"}}")
+                    .append(",\"properties\":").append(row.properties()).append('}');
+        }
+        return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The rows in COPY text format. */
+    private static byte[] copyData(List<Row> rows) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream(rows.size() * 200);
+        Instant received = Instant.now();
+        for (Row row : rows) {
+            String line = row.accountId() + "\t" + row.userId() + "\t\\N\ttrack\t" + row.event() + "\t" + row.ts()
+                    + "\t" + received + "\t" + row.messageId() + "\t" + row.properties().replace("\\", "\\\\") + "\n";
+            data.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        }
+        return data.toByteArray();
+    }
+
+    /** COPYs the rows into usage_event over one connection, in one transaction. */
+    private static Timed copy(String url, byte[] data, int postgresPort) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url)) {
+            double[] cpu = cpuSeconds(postgresPort);
+            long started = System.nanoTime();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    COPY usage_event (account_id, user_id, anonymous_id, type, event, ts, received_at, message_id,
+                                      properties)
+                    FROM STDIN""", new ByteArrayInputStream(data));
+            return Timed.since(started, cpu, postgresPort);
+        }
+    }
+
+    /** Empties the usage tables of the scratch database between runs, keeping the monthly partitions. */
+    private static void emptyUsage(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE usage_event, usage_message_id, usage_daily, usage_daily_user, usage_user,"
+                    + " usage_rejection, usage_intake");
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement();
+             var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}
