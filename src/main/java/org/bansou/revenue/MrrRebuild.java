@@ -1,0 +1,155 @@
+package org.bansou.revenue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds the derived revenue tables ({@code mrr_movement}, {@code mrr_segment_month}) from subscription history
+ * in one set-based pass over the whole database, or over the accounts whose history changed. Both run the
+ * same statements, so an incremental rebuild ends where a full one would.
+ */
+@Component
+public class MrrRebuild {
+
+    /** Past this many stale accounts one full pass is cheaper than a list of accounts. */
+    static final int INCREMENTAL_LIMIT = 20_000;
+    private static final long REBUILD_LOCK = 0x6d72725f72656275L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final RevenueSettings settings;
+    private final ExchangeRates rates;
+    private final String segmentDays = load("segment-days.sql");
+    private final String movements = load("movements.sql");
+    private final String accountMonths = load("account-months.sql");
+    private final String segmentMonths = load("segment-months.sql");
+
+    MrrRebuild(JdbcClient jdbc, RevenueSettings settings, ExchangeRates rates, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.settings = settings;
+        this.rates = rates;
+    }
+
+    /** What one rebuild did: how many accounts it covered (null: all), and the rows it wrote. */
+    public record Result(Integer accounts, long movements, long segmentMonths) {
+    }
+
+    /** Rebuilds every account's movements from the whole subscription history. */
+    public Result rebuildAll() {
+        return transaction.execute(status -> {
+            lock();
+            jdbc.sql("DELETE FROM mrr_stale_account").update();
+            jdbc.sql("TRUNCATE mrr_movement, mrr_segment_month").update();
+            return build(null);
+        });
+    }
+
+    /** Rebuilds the movements of these accounts only, e.g. after their history was imported or edited. */
+    public Result rebuildAccounts(Collection<Long> accountIds) {
+        Long[] ids = accountIds.stream().distinct().toArray(Long[]::new);
+        return transaction.execute(status -> {
+            lock();
+            jdbc.sql("DELETE FROM mrr_stale_account WHERE account_id = ANY(:ids)").param("ids", ids).update();
+            jdbc.sql("DELETE FROM mrr_movement WHERE account_id = ANY(:ids)").param("ids", ids).update();
+            jdbc.sql("DELETE FROM mrr_segment_month WHERE account_id = ANY(:ids)").param("ids", ids).update();
+            return build(ids);
+        });
+    }
+
+    /**
+     * Brings the movements of every account whose history changed since its last rebuild up to date. Reports
+     * call this first, so a late import or an edit of history is reflected before figures are read.
+     */
+    public boolean catchUp() {
+        if (!anyStale()) {
+            return false;
+        }
+        List<Long> stale = jdbc.sql("SELECT account_id FROM mrr_stale_account LIMIT :limit")
+                .param("limit", INCREMENTAL_LIMIT + 1)
+                .query(Long.class)
+                .list();
+        if (stale.size() > INCREMENTAL_LIMIT) {
+            rebuildAll();
+        } else {
+            rebuildAccounts(stale);
+        }
+        return true;
+    }
+
+    public boolean anyStale() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM mrr_stale_account)").query(Boolean.class).single();
+    }
+
+    public long staleAccounts() {
+        return jdbc.sql("SELECT count(*) FROM mrr_stale_account").query(Long.class).single();
+    }
+
+    private void lock() {
+        // one rebuild at a time: two catch-ups of the same account must not interleave their deletes and inserts
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query(Object.class).single();
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    }
+
+    private Result build(Long[] accountIds) {
+        RevenueSetting rules = settings.current();
+        boolean everyone = accountIds == null;
+        Long[] scope = everyone ? new Long[0] : accountIds;
+        jdbc.sql(segmentDays)
+                .param("everyone", everyone)
+                .param("accounts", scope)
+                .param("serviceEnd", rules.churnAtServiceEnd())
+                .update();
+        jdbc.sql("ANALYZE segment_day").update();
+        List<String> currencies = new ArrayList<>();
+        LocalDate[] span = new LocalDate[2];
+        jdbc.sql("SELECT currency, MIN(day), MAX(day) FROM segment_day GROUP BY currency")
+                .query((rs, n) -> {
+                    currencies.add(rs.getString(1));
+                    LocalDate first = rs.getDate(2).toLocalDate();
+                    LocalDate last = rs.getDate(3).toLocalDate();
+                    span[0] = span[0] == null || first.isBefore(span[0]) ? first : span[0];
+                    span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
+                    return null;
+                })
+                .list();
+        if (currencies.isEmpty()) {
+            return new Result(everyone ? null : accountIds.length, 0, 0);
+        }
+        rates.createDailyFactors(currencies, rules.reportingCurrency(), span[0], span[1]);
+        long movementRows = jdbc.sql(movements)
+                .param("windowMonths", rules.reactivationWindowMonths())
+                .update();
+        for (String statement : accountMonths.split(";\\s*\\n")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement)
+                        .param("everyone", everyone)
+                        .param("accounts", scope)
+                        .param("windowMonths", rules.reactivationWindowMonths())
+                        .update();
+            }
+        }
+        long monthRows = jdbc.sql(segmentMonths).update();
+        return new Result(everyone ? null : accountIds.length, movementRows, monthRows);
+    }
+
+    private static String load(String name) {
+        try {
+            return new ClassPathResource("org/bansou/revenue/" + name).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
