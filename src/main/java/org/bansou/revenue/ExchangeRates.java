@@ -51,9 +51,18 @@ public class ExchangeRates {
         return jdbc.sql("SELECT DISTINCT currency FROM exchange_rate ORDER BY currency").query(String.class).list();
     }
 
-    /** Adds or corrects rates by (currency, date). */
+    /** Adds or corrects rates by (currency, date); movements in those currencies are converted again. */
     @Transactional
     public int saveAll(List<ExchangeRate> rates) {
+        jdbc.sql("""
+                        INSERT INTO mrr_stale_account (account_id)
+                        SELECT DISTINCT account_id
+                          FROM subscription_change
+                         WHERE currency = ANY(:currencies)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("currencies", rates.stream().map(ExchangeRate::currency).distinct().toArray(String[]::new))
+                .update();
         return Bulk.run(batch, """
                 INSERT INTO exchange_rate (currency, rate_date, rate)
                 VALUES (:currency, :rateDate, :rate)

@@ -64,6 +64,8 @@ public class RevenueSettings {
         if (updated == 0 || (expectedVersion != current().version() - 1)) {
             throw new StaleVersionException("revenue settings", 1, expectedVersion);
         }
+        // the rules apply to all history: every account's movements are booked again before the next report
+        jdbc.sql("INSERT INTO mrr_stale_account (account_id) SELECT id FROM account ON CONFLICT DO NOTHING").update();
         return current();
     }
 
