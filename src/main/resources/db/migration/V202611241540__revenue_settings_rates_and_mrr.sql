@@ -22,9 +22,11 @@ CREATE TABLE exchange_rate (
     PRIMARY KEY (currency, rate_date)
 );
 
--- Derived from subscription history by MrrRebuild; every row can be rebuilt, none is edited by hand.
+-- Derived from subscription history by MrrRebuild; every row can be rebuilt, none is edited by hand. Unlogged:
+-- a rebuild of a million contracts should not also write them to the WAL; after a crash PostgreSQL empties
+-- them and the next report rebuilds them (MrrRebuild.catchUp).
 -- The movement log: one row per account and day its MRR changed (several changes that day are one movement).
-CREATE TABLE mrr_movement (
+CREATE UNLOGGED TABLE mrr_movement (
     account_id          bigint  NOT NULL,
     movement_on         date    NOT NULL,
     kind                text    NOT NULL CHECK (kind IN ('new_business', 'expansion', 'contraction', 'churn',
@@ -39,7 +41,7 @@ CREATE TABLE mrr_movement (
 
 -- The monthly waterfall at its finest grain: per account, month, plan and currency, the net change of the
 -- month, booked by the account-level rule (account_kind) and by the plan-segment rule (plan_kind).
-CREATE TABLE mrr_segment_month (
+CREATE UNLOGGED TABLE mrr_segment_month (
     account_id              bigint   NOT NULL,
     month                   date     NOT NULL,
     plan_id                 bigint   NOT NULL,

@@ -73,6 +73,10 @@ public class MrrRebuild {
      * call this first, so a late import or an edit of history is reflected before figures are read.
      */
     public boolean catchUp() {
+        if (derivedLost()) {
+            rebuildAll();
+            return true;
+        }
         if (!anyStale()) {
             return false;
         }
@@ -86,6 +90,17 @@ public class MrrRebuild {
             rebuildAccounts(stale);
         }
         return true;
+    }
+
+    /** The derived tables are unlogged: after a crash they are empty while the history is not. */
+    private boolean derivedLost() {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM mrr_movement)
+                           AND EXISTS (SELECT 1 FROM subscription_change WHERE mrr_after > 0)
+                           AND NOT EXISTS (SELECT 1 FROM mrr_stale_account)
+                        """)
+                .query(Boolean.class)
+                .single();
     }
 
     public boolean anyStale() {
@@ -103,7 +118,16 @@ public class MrrRebuild {
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MrrRebuild.class);
+
+    private long step(String name, long since) {
+        long now = System.nanoTime();
+        log.debug("mrr rebuild {}: {} ms", name, (now - since) / 1_000_000);
+        return now;
+    }
+
     private Result build(Long[] accountIds) {
+        long t = System.nanoTime();
         RevenueSetting rules = settings.current();
         boolean everyone = accountIds == null;
         Long[] scope = everyone ? new Long[0] : accountIds;
@@ -112,6 +136,7 @@ public class MrrRebuild {
                 .param("accounts", scope)
                 .param("serviceEnd", rules.churnAtServiceEnd())
                 .update();
+        t = step("segment days", t);
         jdbc.sql("ANALYZE segment_day").update();
         List<String> currencies = new ArrayList<>();
         LocalDate[] span = new LocalDate[2];
@@ -128,10 +153,13 @@ public class MrrRebuild {
         if (currencies.isEmpty()) {
             return new Result(everyone ? null : accountIds.length, 0, 0);
         }
+        t = step("currencies", t);
         rates.createDailyFactors(currencies, rules.reportingCurrency(), span[0], span[1]);
+        t = step("daily factors", t);
         long movementRows = jdbc.sql(movements)
                 .param("windowMonths", rules.reactivationWindowMonths())
                 .update();
+        t = step("movements", t);
         for (String statement : accountMonths.split(";\\s*\\n")) {
             if (!statement.isBlank()) {
                 jdbc.sql(statement)
@@ -139,9 +167,11 @@ public class MrrRebuild {
                         .param("accounts", scope)
                         .param("windowMonths", rules.reactivationWindowMonths())
                         .update();
+                t = step("account months", t);
             }
         }
         long monthRows = jdbc.sql(segmentMonths).update();
+        step("segment months", t);
         return new Result(everyone ? null : accountIds.length, movementRows, monthRows);
     }
 
