@@ -97,7 +97,6 @@ public class MrrRebuild {
         return jdbc.sql("""
                         SELECT NOT EXISTS (SELECT 1 FROM mrr_movement)
                            AND EXISTS (SELECT 1 FROM subscription_change WHERE mrr_after > 0)
-                           AND NOT EXISTS (SELECT 1 FROM mrr_stale_account)
                         """)
                 .query(Boolean.class)
                 .single();
