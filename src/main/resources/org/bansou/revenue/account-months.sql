@@ -1,11 +1,14 @@
 -- Per account and month: the net movement of the month (DESIGN.md: compare the MRR on the last day of M-1
 -- with the last day of M and book one movement), converted at the rate of the account's last change in M.
 CREATE TEMP TABLE segment_month ON COMMIT DROP AS
-SELECT g.account_id, g.month, g.plan_id, g.currency, g.native_change, g.changes, g.movement_on,
-       ROUND(g.native_change * fx.factor)::bigint AS amount
+SELECT g.account_id, g.month, g.plan_id, g.currency, g.native_change, g.changes, g.movement_on, g.account_row,
+       CASE WHEN fx.factor = 1 THEN g.native_change ELSE ROUND(g.native_change * fx.factor)::bigint END AS amount
   FROM (SELECT account_id, date_trunc('month', day)::date AS month, plan_id, currency,
-               SUM(delta) AS native_change, SUM(changes) AS changes,
-               MAX(MAX(day)) OVER (PARTITION BY account_id, date_trunc('month', day)) AS movement_on
+               SUM(delta)::bigint AS native_change, SUM(changes) AS changes,
+               MAX(MAX(day)) OVER (PARTITION BY account_id, date_trunc('month', day)) AS movement_on,
+               -- the row that carries the account-level counts of the month
+               ROW_NUMBER() OVER (PARTITION BY account_id, date_trunc('month', day)
+                                  ORDER BY plan_id, currency COLLATE "C") AS account_row
           FROM segment_day
          GROUP BY account_id, date_trunc('month', day), plan_id, currency) g
   JOIN fx_day fx ON fx.currency = g.currency AND fx.day = g.movement_on;

@@ -53,12 +53,15 @@ dated AS (
      CROSS JOIN LATERAL (SELECT (CASE WHEN s.billing_interval = 'year' THEN 12 ELSE 1 END) * s.interval_count
                                 AS period_months) p
 )
-SELECT account_id, plan_id, currency, day, SUM(delta) AS delta, SUM(changes) AS changes
-  FROM (SELECT account_id, plan_id, currency, day, mrr AS delta, 1 AS changes
-          FROM dated
-        UNION ALL
-        SELECT account_id, before_plan_id, before_currency, day, -before_mrr, 0
-          FROM dated
-         WHERE before_mrr IS NOT NULL) moves
- GROUP BY account_id, plan_id, currency, day
-HAVING SUM(delta) <> 0
+SELECT d.account_id, moves.plan_id, moves.currency, d.day, SUM(moves.delta)::bigint AS delta,
+       SUM(moves.changes)::integer AS changes
+  FROM dated d
+ CROSS JOIN LATERAL (VALUES (d.plan_id, d.currency,
+                             d.mrr - CASE WHEN d.before_plan_id = d.plan_id AND d.before_currency = d.currency
+                                          THEN d.before_mrr ELSE 0 END, 1),
+                            (d.before_plan_id, d.before_currency, -d.before_mrr, 0))
+       AS moves(plan_id, currency, delta, changes)
+ WHERE moves.changes = 1
+    OR (d.before_mrr IS NOT NULL AND (d.before_plan_id <> d.plan_id OR d.before_currency <> d.currency))
+ GROUP BY d.account_id, moves.plan_id, moves.currency, d.day
+HAVING SUM(moves.delta) <> 0

@@ -9,8 +9,7 @@ WITH plan_stock AS (
            SUM(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id ORDER BY s.month) AS plan_closing,
            SUM(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_delta,
            SUM(s.amount) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_amount,
-           ROW_NUMBER() OVER (PARTITION BY s.account_id, s.plan_id, s.month ORDER BY s.currency) AS plan_row,
-           ROW_NUMBER() OVER (PARTITION BY s.account_id, s.month ORDER BY s.plan_id, s.currency) AS account_row
+           ROW_NUMBER() OVER (PARTITION BY s.account_id, s.plan_id, s.month ORDER BY s.currency COLLATE "C") AS plan_row
       FROM segment_month s
 ),
 booked AS (
