@@ -154,7 +154,7 @@ public class ExchangeRates {
         }
         jdbc.sql("""
                         CREATE TEMP TABLE fx_day ON COMMIT DROP AS
-                        SELECT cur.code AS currency, d::date AS day,
+                        SELECT cur.code AS currency, d::date AS day, cur.code = :reporting AS same,
                                CASE WHEN cur.code = :reporting THEN 1
                                     ELSE COALESCE((SELECT r.rate FROM exchange_rate r
                                                     WHERE r.currency = cur.code AND r.rate_date <= d

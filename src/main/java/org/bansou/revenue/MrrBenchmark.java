@@ -65,10 +65,17 @@ class MrrBenchmark implements Benchmark {
         print(out, "mrr subscriptions", generated.subscriptions(), "subscriptions");
         print(out, "mrr changes", generated.changes(), "changes");
 
+        java.util.OptionalDouble cpuBefore = PostgresCpu.seconds(jdbc);
         start = System.nanoTime();
         MrrRebuild.Result result = rebuild.rebuildAll();
         double rebuildSeconds = seconds(start);
+        java.util.OptionalDouble cpuAfter = PostgresCpu.seconds(jdbc);
         print(out, "mrr rebuild", rebuildSeconds, "s");
+        if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+            print(out, "mrr rebuild postgres cpu", cpuAfter.getAsDouble() - cpuBefore.getAsDouble(), "s");
+        }
+        print(out, "machine load average", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(), "");
         print(out, "mrr rebuild rate", Math.round(subscriptions / rebuildSeconds), "subscriptions/s");
         print(out, "mrr movements", result.movements(), "rows");
         print(out, "mrr segment months", result.segmentMonths(), "rows");
@@ -98,9 +105,17 @@ class MrrBenchmark implements Benchmark {
     }
 
     private void time(PrintStream out, String name, Runnable work) {
+        java.util.OptionalDouble cpuBefore = PostgresCpu.seconds(jdbc);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long javaBefore = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         work.run();
         print(out, name, seconds(start), "s");
+        java.util.OptionalDouble cpuAfter = PostgresCpu.seconds(jdbc);
+        if (cpuBefore.isPresent() && cpuAfter.isPresent()) {
+            print(out, name + " cpu", cpuAfter.getAsDouble() - cpuBefore.getAsDouble()
+                    + (threads.getCurrentThreadCpuTime() - javaBefore) / 1e9, "s");
+        }
     }
 
     private static double seconds(long since) {

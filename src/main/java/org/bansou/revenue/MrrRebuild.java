@@ -28,6 +28,13 @@ public class MrrRebuild {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newCachedThreadPool(
+            runnable -> {
+                Thread thread = new Thread(runnable, "mrr-rebuild");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final RevenueSettings settings;
     private final ExchangeRates rates;
     private final String segmentDays = load("segment-days.sql");
@@ -46,26 +53,74 @@ public class MrrRebuild {
     public record Result(Integer accounts, long movements, long segmentMonths) {
     }
 
-    /** Rebuilds every account's movements from the whole subscription history. */
+    /**
+     * Rebuilds every account's movements from the whole subscription history. Accounts are independent, so a
+     * large history is built in as many parts as there are cores, each in its own transaction.
+     */
     public Result rebuildAll() {
-        return transaction.execute(status -> {
-            lock();
-            jdbc.sql("DELETE FROM mrr_stale_account").update();
-            jdbc.sql("TRUNCATE mrr_movement, mrr_segment_month").update();
-            return build(null);
-        });
+        return rebuildAll(parts());
+    }
+
+    /** Rebuilds everything in {@code parts} parts (accounts by id modulo {@code parts}), side by side. */
+    Result rebuildAll(int parts) {
+        rebuilding.lock();
+        try {
+            transaction.executeWithoutResult(status -> {
+                lock();
+                jdbc.sql("DELETE FROM mrr_stale_account").update();
+                jdbc.sql("TRUNCATE mrr_movement, mrr_segment_month").update();
+            });
+            List<java.util.concurrent.CompletableFuture<Result>> running = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                int p = part;
+                running.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> transaction.execute(status -> {
+                            settle();
+                            return build(null, p, parts);
+                        }), workers));
+            }
+            long movementRows = 0;
+            long monthRows = 0;
+            try {
+                for (java.util.concurrent.CompletableFuture<Result> part : running) {
+                    Result done = part.join();
+                    movementRows += done.movements();
+                    monthRows += done.segmentMonths();
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                running.forEach(part -> part.cancel(false));
+                // a part that failed leaves the others built: mark everyone stale so no half-built figures are read
+                jdbc.sql("INSERT INTO mrr_stale_account (account_id) SELECT id FROM account ON CONFLICT DO NOTHING").update();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            return new Result(null, movementRows, monthRows);
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    /** Two parts on two cores pay off only on a large history; a small one is built in one pass. */
+    private int parts() {
+        double changes = jdbc.sql("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = 'subscription_change'::regclass")
+                .query(Double.class).single();
+        return changes < 200_000 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Rebuilds the movements of these accounts only, e.g. after their history was imported or edited. */
     public Result rebuildAccounts(Collection<Long> accountIds) {
         Long[] ids = accountIds.stream().distinct().toArray(Long[]::new);
-        return transaction.execute(status -> {
-            lock();
-            jdbc.sql("DELETE FROM mrr_stale_account WHERE account_id = ANY(:ids)").param("ids", ids).update();
-            jdbc.sql("DELETE FROM mrr_movement WHERE account_id = ANY(:ids)").param("ids", ids).update();
-            jdbc.sql("DELETE FROM mrr_segment_month WHERE account_id = ANY(:ids)").param("ids", ids).update();
-            return build(ids);
-        });
+        rebuilding.lock();
+        try {
+            return transaction.execute(status -> {
+                lock();
+                jdbc.sql("DELETE FROM mrr_stale_account WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                jdbc.sql("DELETE FROM mrr_movement WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                jdbc.sql("DELETE FROM mrr_segment_month WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                return build(ids, 0, 1);
+            });
+        } finally {
+            rebuilding.unlock();
+        }
     }
 
     /**
@@ -73,6 +128,9 @@ public class MrrRebuild {
      * call this first, so a late import or an edit of history is reflected before figures are read.
      */
     public boolean catchUp() {
+        // a rebuild in progress commits in parts: wait for it rather than read half of it
+        rebuilding.lock();
+        rebuilding.unlock();
         if (derivedLost()) {
             rebuildAll();
             return true;
@@ -111,8 +169,13 @@ public class MrrRebuild {
     }
 
     private void lock() {
-        // one rebuild at a time: two catch-ups of the same account must not interleave their deletes and inserts
+        // one rebuild at a time, across application instances too: two catch-ups of the same account must not
+        // interleave their deletes and inserts
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query(Object.class).single();
+        settle();
+    }
+
+    private void settle() {
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
     }
@@ -125,7 +188,7 @@ public class MrrRebuild {
         return now;
     }
 
-    private Result build(Long[] accountIds) {
+    private Result build(Long[] accountIds, int part, int parts) {
         long t = System.nanoTime();
         RevenueSetting rules = settings.current();
         boolean everyone = accountIds == null;
@@ -133,6 +196,8 @@ public class MrrRebuild {
         jdbc.sql(segmentDays)
                 .param("everyone", everyone)
                 .param("accounts", scope)
+                .param("part", part)
+                .param("parts", parts)
                 .param("serviceEnd", rules.churnAtServiceEnd())
                 .update();
         t = step("segment days", t);
@@ -164,6 +229,8 @@ public class MrrRebuild {
                 jdbc.sql(statement)
                         .param("everyone", everyone)
                         .param("accounts", scope)
+                        .param("part", part)
+                        .param("parts", parts)
                         .param("windowMonths", rules.reactivationWindowMonths())
                         .update();
                 t = step("account months", t);

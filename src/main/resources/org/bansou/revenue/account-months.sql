@@ -2,7 +2,7 @@
 -- with the last day of M and book one movement), converted at the rate of the account's last change in M.
 CREATE TEMP TABLE segment_month ON COMMIT DROP AS
 SELECT g.account_id, g.month, g.plan_id, g.currency, g.native_change, g.changes, g.movement_on, g.account_row,
-       CASE WHEN fx.factor = 1 THEN g.native_change ELSE ROUND(g.native_change * fx.factor)::bigint END AS amount
+       CASE WHEN fx.same THEN g.native_change ELSE ROUND(g.native_change * fx.factor)::bigint END AS amount
   FROM (SELECT account_id, date_trunc('month', day)::date AS month, plan_id, currency,
                SUM(delta)::bigint AS native_change, SUM(changes) AS changes,
                MAX(MAX(day)) OVER (PARTITION BY account_id, date_trunc('month', day)) AS movement_on,
@@ -27,6 +27,7 @@ days AS (
            MIN(movement_on) FILTER (WHERE kind IN ('new_business', 'reactivation')) AS returned_on
       FROM mrr_movement
      WHERE (:everyone OR account_id = ANY(:accounts))
+       AND account_id % :parts = :part
      GROUP BY account_id, date_trunc('month', movement_on)
 ),
 stocked AS (

@@ -5,7 +5,9 @@ INSERT INTO mrr_movement (account_id, movement_on, kind, amount, changes, paying
                           previous_churn_on)
 WITH day_total AS (
     SELECT d.account_id, d.day, SUM(d.delta)::bigint AS delta,
-           ROUND(SUM(CASE WHEN fx.factor = 1 THEN d.delta ELSE d.delta * fx.factor END))::bigint AS amount,
+           -- numeric arithmetic only for amounts that need converting
+           (COALESCE(SUM(d.delta) FILTER (WHERE fx.same), 0)
+            + COALESCE(ROUND(SUM(d.delta * fx.factor) FILTER (WHERE NOT fx.same)), 0))::bigint AS amount,
            SUM(d.changes)::integer AS changes
       FROM segment_day d
       JOIN fx_day fx ON fx.currency = d.currency AND fx.day = d.day

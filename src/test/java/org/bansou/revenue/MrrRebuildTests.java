@@ -85,6 +85,18 @@ class MrrRebuildTests {
     }
 
     @Test
+    void a_history_built_in_parts_side_by_side_equals_one_built_whole() {
+        history.generate(300, 24, LocalDate.of(2024, 1, 1), 0.3);
+        rebuild.rebuildAll(1);
+        List<Map<String, Object>> whole = derivedRows();
+
+        MrrRebuild.Result inParts = rebuild.rebuildAll(3);
+
+        assertThat(derivedRows()).isEqualTo(whole);
+        assertThat(inParts.movements()).isEqualTo(jdbc.sql("SELECT count(*) FROM mrr_movement").query(Long.class).single());
+    }
+
+    @Test
     void history_imported_late_is_in_the_next_report_without_a_manual_rebuild() {
         world.plan("standard", "Standard");
         world.price("standard-monthly", "standard", "JPY", 3_000, "month");
