@@ -108,8 +108,9 @@ class RevenueController {
                 shown(RevenueTables.cohorts(cohortTable, false), locale),
                 shown(RevenueTables.cohorts(cohortTable, true), locale)));
         model.addAttribute("chartLabels", chartLabels(locale));
-        model.addAttribute("chart", RevenueCharts.of(report, cohortTable, params));
         RevenueReport whole = query.groupBy() == Grouping.NONE ? report : figures.report(query.groupedBy(Grouping.NONE));
+        // a grouping with nothing in it still draws the (empty) whole
+        model.addAttribute("chart", RevenueCharts.of(report.groups().isEmpty() ? whole : report, cohortTable, params));
         List<PeriodFigures> periods = whole.total().periods();
         model.addAttribute("kpis", kpis(periods.get(periods.size() - 1), whole.currency(), locale));
         return "revenue/dashboard";
