@@ -27,7 +27,7 @@ days AS (
            MIN(movement_on) FILTER (WHERE kind IN ('new_business', 'reactivation')) AS returned_on
       FROM mrr_movement
      WHERE (:everyone OR account_id = ANY(:accounts))
-       AND account_id BETWEEN :lowest AND :highest
+       AND account_id % :parts = :part
      GROUP BY account_id, date_trunc('month', movement_on)
 ),
 stocked AS (

@@ -14,7 +14,7 @@ WITH history AS (
       JOIN plan ON plan.id = price.plan_id
       JOIN plan_price billed ON billed.id = COALESCE(c.from_plan_price_id, s.plan_price_id)
      WHERE (:everyone OR c.account_id = ANY(:accounts))
-       AND c.account_id BETWEEN :lowest AND :highest
+       AND c.account_id % :parts = :part
     UNION ALL
     -- a subscription that ended at the source without a cancel row still stops paying on its end date
     -- (DESIGN.md: a missing zero row silently understates churn)
@@ -24,7 +24,7 @@ WITH history AS (
       JOIN plan_price price ON price.id = s.plan_price_id
      WHERE s.ended_on IS NOT NULL
        AND (:everyone OR s.account_id = ANY(:accounts))
-       AND s.account_id BETWEEN :lowest AND :highest
+       AND s.account_id % :parts = :part
 ),
 stepped AS (
     SELECT h.*,
