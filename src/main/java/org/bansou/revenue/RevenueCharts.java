@@ -63,8 +63,11 @@ final class RevenueCharts {
                     total += amount(p, kind);
                 }
             }
-            steps.add(kind);
-            values.add(major(total, currency));
+            // moves between segments exist only in plan views: leave the steps out when nothing moved
+            if (total != 0 || !kind.startsWith("moved_")) {
+                steps.add(kind);
+                values.add(major(total, currency));
+            }
         }
         steps.add("fx");
         values.add(major(fx, currency));

@@ -36,6 +36,7 @@ class RevenueLabels {
                 }
                 names.put("", "—");
             }
+            case NONE -> names.put("all", "");
             default -> {
                 for (String key : keys) {
                     names.put(key, key.isEmpty() ? "—" : key);
