@@ -114,7 +114,7 @@ public class MrrRebuild {
     private int parts() {
         double changes = jdbc.sql("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = 'subscription_change'::regclass")
                 .query(Double.class).single();
-        return changes < 200_000 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return changes < 50_000 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Rebuilds the movements of these accounts only, e.g. after their history was imported or edited. */
