@@ -29,7 +29,7 @@ CREATE TABLE exchange_rate (
 CREATE UNLOGGED TABLE mrr_movement (
     account_id          bigint  NOT NULL,
     movement_on         date    NOT NULL,
-    kind                text    NOT NULL CHECK (kind IN ('new_business', 'expansion', 'contraction', 'churn',
+    kind                text    COLLATE "C" NOT NULL CHECK (kind IN ('new_business', 'expansion', 'contraction', 'churn',
                                     'reactivation', 'none')),
     amount              bigint  NOT NULL,
     changes             integer NOT NULL,
@@ -39,21 +39,22 @@ CREATE UNLOGGED TABLE mrr_movement (
     PRIMARY KEY (account_id, movement_on)
 );
 
+-- Codes are compared byte by byte (COLLATE "C"): a million index insertions should not each call strcoll.
 -- The monthly waterfall at its finest grain: per account, month, plan and currency, the net change of the
 -- month, booked by the account-level rule (account_kind) and by the plan-segment rule (plan_kind).
 CREATE UNLOGGED TABLE mrr_segment_month (
     account_id              bigint   NOT NULL,
     month                   date     NOT NULL,
     plan_id                 bigint   NOT NULL,
-    currency                text     NOT NULL,
+    currency                text     COLLATE "C" NOT NULL,
     native_change           bigint   NOT NULL,
     amount                  bigint   NOT NULL,
     movement_on             date     NOT NULL,
-    account_kind            text     NOT NULL,
+    account_kind            text     COLLATE "C" NOT NULL,
     account_logo            smallint NOT NULL,
     account_paying_since    date,
     new_and_churned         boolean  NOT NULL,
-    plan_kind               text     NOT NULL,
+    plan_kind               text     COLLATE "C" NOT NULL,
     plan_logo               smallint NOT NULL,
     plan_paying_since       date,
     cohort_month            date,

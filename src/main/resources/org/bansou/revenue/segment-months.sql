@@ -12,6 +12,14 @@ WITH plan_stock AS (
            ROW_NUMBER() OVER (PARTITION BY s.account_id, s.plan_id, s.month ORDER BY s.currency COLLATE "C") AS plan_row
       FROM segment_month s
 ),
+plan_spells AS (
+    -- a plan segment starts paying when its MRR goes from nothing to something: new business, reactivation or
+    -- a move in; the latest such month is where the current spell began (same order as above: no new sort)
+    SELECT p.*,
+           MAX(p.month) FILTER (WHERE p.plan_closing - p.plan_delta = 0 AND p.plan_closing > 0)
+               OVER (PARTITION BY p.account_id, p.plan_id ORDER BY p.month) AS plan_paying_since
+      FROM plan_stock p
+),
 booked AS (
     SELECT p.*, a.kind AS account_kind, a.logo, a.paying_since, a.new_and_churned, a.cohort_month,
            CASE
@@ -23,7 +31,7 @@ booked AS (
                WHEN p.plan_closing - p.plan_delta > 0 AND p.plan_amount < 0 THEN 'contraction'
                ELSE 'none'
            END AS plan_kind
-      FROM plan_stock p
+      FROM plan_spells p
       JOIN account_month a ON a.account_id = p.account_id AND a.month = p.month
 )
 SELECT account_id, month, plan_id, currency, native_change, amount, movement_on,
@@ -36,7 +44,6 @@ SELECT account_id, month, plan_id, currency, native_change, amount, movement_on,
             WHEN plan_kind IN ('new_business', 'reactivation', 'moved_in') THEN 1
             WHEN plan_kind IN ('churn', 'moved_out') THEN -1
             ELSE 0 END,
-       MAX(month) FILTER (WHERE plan_kind IN ('new_business', 'reactivation', 'moved_in'))
-           OVER (PARTITION BY account_id, plan_id ORDER BY month),
+       plan_paying_since,
        cohort_month
   FROM booked
