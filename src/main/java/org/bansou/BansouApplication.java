@@ -22,7 +22,10 @@ public class BansouApplication {
         String command = args.length == 0 || args[0].startsWith("-") ? "serve" : args[0];
         boolean serves = command.equals("serve") || command.equals("demo");
         SpringApplication app = new SpringApplication(BansouApplication.class);
-        app.setDefaultProperties(Map.of("bansou.command", command));
+        // a benchmark generates its own data: on the embedded database it gets a throw-away one
+        app.setDefaultProperties(command.equals("bench")
+                ? Map.of("bansou.command", command, "bansou.db.ephemeral", "true")
+                : Map.of("bansou.command", command));
         if (!serves) {
             app.setWebApplicationType(WebApplicationType.NONE);
         }

@@ -1,17 +1,16 @@
 package org.bansou.bench;
 
 import java.io.PrintStream;
-import java.util.Map;
 
-/**
- * A measurement run by {@code bench <name> [--option value ...]}: it prepares its data, times the work and
- * prints its figures as {@code name: value unit}. A benchmark never asserts a time.
- */
+/** One benchmark the {@code bench} command can run, found by its {@link #name()}. */
 public interface Benchmark {
 
-    /** The name after {@code bench} on the command line, e.g. {@code ingest}. */
+    /** What follows {@code bench} on the command line, e.g. {@code mrr}. */
     String name();
 
-    /** Runs with the options given as {@code --key value} (without the dashes), printing figures to {@code out}. */
-    void run(Map<String, String> options, PrintStream out) throws Exception;
+    /** One line on what it measures and its options, for {@code bench} without a name. */
+    String usage();
+
+    /** Builds its data, times the work, and prints each figure as {@code name: value unit}. */
+    void run(BenchOptions options, PrintStream out);
 }

@@ -1,6 +1,6 @@
 /**
- * Benchmarks: the {@code bench <name>} command, which runs a {@link org.bansou.bench.Benchmark} that a
- * capability provides and prints its figures. Correctness never depends on a benchmark.
+ * Benchmarks: {@code bench <name> [--option value]} runs one {@link org.bansou.bench.Benchmark} on a throw-away
+ * database and prints its figures as {@code name: value unit}. A benchmark never asserts a time.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.bansou.bench;

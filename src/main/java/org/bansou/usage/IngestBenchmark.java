@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.bansou.BansouApplication;
 import org.bansou.account.Accounts;
+import org.bansou.bench.BenchOptions;
 import org.bansou.bench.Benchmark;
 import org.bansou.security.ApiKeys;
 import org.postgresql.PGConnection;
@@ -73,13 +74,27 @@ class IngestBenchmark implements Benchmark {
     }
 
     @Override
-    public void run(Map<String, String> options, PrintStream out) throws Exception {
-        int events = Integer.parseInt(options.getOrDefault("events", "200000"));
-        int accountCount = Integer.parseInt(options.getOrDefault("accounts", "1000"));
-        int usersPerAccount = Integer.parseInt(options.getOrDefault("users", "20"));
-        int batchKilobytes = Integer.parseInt(options.getOrDefault("batch-kb", "450"));
-        int threads = Integer.parseInt(options.getOrDefault("threads", "4"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", Integer.toString(Math.min(events / 10, 50_000))));
+    public String usage() {
+        return "ingest --events N [--accounts N --users N --batch-kb N --threads N --warmup N]: Segment batches"
+                + " over HTTP against a COPY of the same rows";
+    }
+
+    @Override
+    public void run(BenchOptions options, PrintStream out) {
+        int events = options.positive("events", 200_000);
+        try {
+            measure(events, options.positive("accounts", 1000), options.positive("users", 20),
+                    options.positive("batch-kb", 450), options.positive("threads", 4),
+                    options.positive("warmup", Math.max(1, Math.min(events / 10, 50_000))), out);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("bench ingest failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void measure(int events, int accountCount, int usersPerAccount, int batchKilobytes, int threads,
+                         int warmup, PrintStream out) throws Exception {
         out.printf("bench ingest: %,d events, %,d accounts × %d users, batches up to %d KB, %d client threads%n",
                 events, accountCount, usersPerAccount, batchKilobytes, threads);
 

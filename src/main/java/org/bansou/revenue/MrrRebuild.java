@@ -1,0 +1,264 @@
+package org.bansou.revenue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds the derived revenue tables ({@code mrr_movement}, {@code mrr_segment_month}) from subscription history
+ * in one set-based pass over the whole database, or over the accounts whose history changed. Both run the
+ * same statements, so an incremental rebuild ends where a full one would.
+ */
+@Component
+public class MrrRebuild {
+
+    /** Past this many stale accounts one full pass is cheaper than a list of accounts. */
+    static final int INCREMENTAL_LIMIT = 20_000;
+    private static final long REBUILD_LOCK = 0x6d72725f72656275L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final java.util.concurrent.locks.ReentrantLock rebuilding = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newCachedThreadPool(
+            runnable -> {
+                Thread thread = new Thread(runnable, "mrr-rebuild");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final RevenueSettings settings;
+    private final ExchangeRates rates;
+    private final String segmentDays = load("segment-days.sql");
+    private final String movements = load("movements.sql");
+    private final String accountMonths = load("account-months.sql");
+    private final String segmentMonths = load("segment-months.sql");
+
+    MrrRebuild(JdbcClient jdbc, RevenueSettings settings, ExchangeRates rates, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.settings = settings;
+        this.rates = rates;
+    }
+
+    /** What one rebuild did: how many accounts it covered (null: all), and the rows it wrote. */
+    public record Result(Integer accounts, long movements, long segmentMonths) {
+    }
+
+    /**
+     * Rebuilds every account's movements from the whole subscription history. Accounts are independent, so a
+     * large history is built in as many parts as there are cores, each in its own transaction.
+     */
+    public Result rebuildAll() {
+        return rebuildAll(parts());
+    }
+
+    /**
+     * Rebuilds everything in {@code parts} parts side by side, accounts dealt out by id modulo {@code parts}:
+     * each part still reads the history in one sequential scan (a range of ids would invite an index scan).
+     */
+    Result rebuildAll(int parts) {
+        rebuilding.lock();
+        try {
+            transaction.executeWithoutResult(status -> {
+                lock();
+                jdbc.sql("DELETE FROM mrr_stale_account").update();
+                jdbc.sql("TRUNCATE mrr_movement, mrr_segment_month").update();
+                // one sorted index build afterwards costs less than a million inserts at random places
+                jdbc.sql("DROP INDEX IF EXISTS mrr_segment_month_month_idx").update();
+            });
+            List<java.util.concurrent.CompletableFuture<Result>> running = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                int p = part;
+                running.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> transaction.execute(status -> {
+                            settle();
+                            return build(null, p, parts);
+                        }), workers));
+            }
+            long movementRows = 0;
+            long monthRows = 0;
+            try {
+                for (java.util.concurrent.CompletableFuture<Result> part : running) {
+                    Result done = part.join();
+                    movementRows += done.movements();
+                    monthRows += done.segmentMonths();
+                }
+            } catch (java.util.concurrent.CompletionException e) {
+                running.forEach(part -> part.cancel(false));
+                jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
+                        .update();
+                // a part that failed leaves the others built: mark everyone stale so no half-built figures are read
+                jdbc.sql("INSERT INTO mrr_stale_account (account_id) SELECT id FROM account ON CONFLICT DO NOTHING").update();
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
+                    .update();
+            jdbc.sql("ANALYZE mrr_movement").update();
+            jdbc.sql("ANALYZE mrr_segment_month").update();
+            return new Result(null, movementRows, monthRows);
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    /** Two parts on two cores pay off only on a large history; a small one is built in one pass. */
+    private int parts() {
+        double changes = jdbc.sql("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE oid = 'subscription_change'::regclass")
+                .query(Double.class).single();
+        return changes < 50_000 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Rebuilds the movements of these accounts only, e.g. after their history was imported or edited. */
+    public Result rebuildAccounts(Collection<Long> accountIds) {
+        Long[] ids = accountIds.stream().distinct().toArray(Long[]::new);
+        rebuilding.lock();
+        try {
+            return transaction.execute(status -> {
+                lock();
+                jdbc.sql("DELETE FROM mrr_stale_account WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                jdbc.sql("DELETE FROM mrr_movement WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                jdbc.sql("DELETE FROM mrr_segment_month WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                return build(ids, 0, 1);
+            });
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    /**
+     * Brings the movements of every account whose history changed since its last rebuild up to date. Reports
+     * call this first, so a late import or an edit of history is reflected before figures are read.
+     */
+    public boolean catchUp() {
+        // a rebuild in progress commits in parts: wait for it rather than read half of it
+        rebuilding.lock();
+        rebuilding.unlock();
+        if (derivedLost()) {
+            rebuildAll();
+            return true;
+        }
+        if (!anyStale()) {
+            return false;
+        }
+        List<Long> stale = jdbc.sql("SELECT account_id FROM mrr_stale_account LIMIT :limit")
+                .param("limit", INCREMENTAL_LIMIT + 1)
+                .query(Long.class)
+                .list();
+        if (stale.size() > INCREMENTAL_LIMIT) {
+            rebuildAll();
+        } else {
+            rebuildAccounts(stale);
+        }
+        return true;
+    }
+
+    /** The derived tables are unlogged: after a crash they are empty while the history is not. */
+    private boolean derivedLost() {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM mrr_movement)
+                           AND EXISTS (SELECT 1 FROM subscription_change WHERE mrr_after > 0)
+                        """)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public boolean anyStale() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM mrr_stale_account)").query(Boolean.class).single();
+    }
+
+    public long staleAccounts() {
+        return jdbc.sql("SELECT count(*) FROM mrr_stale_account").query(Long.class).single();
+    }
+
+    private void lock() {
+        // one rebuild at a time, across application instances too: two catch-ups of the same account must not
+        // interleave their deletes and inserts
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", REBUILD_LOCK).query(Object.class).single();
+        settle();
+    }
+
+    private void settle() {
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MrrRebuild.class);
+
+    private long step(String name, long since) {
+        long now = System.nanoTime();
+        log.debug("mrr rebuild {}: {} ms", name, (now - since) / 1_000_000);
+        return now;
+    }
+
+    private Result build(Long[] accountIds, int part, int parts) {
+        long t = System.nanoTime();
+        RevenueSetting rules = settings.current();
+        boolean everyone = accountIds == null;
+        Long[] scope = everyone ? new Long[0] : accountIds;
+        jdbc.sql(segmentDays)
+                .param("everyone", everyone)
+                .param("accounts", scope)
+                .param("part", part)
+                .param("parts", parts)
+                .param("serviceEnd", rules.churnAtServiceEnd())
+                .update();
+        t = step("segment days", t);
+        jdbc.sql("ANALYZE segment_day").update();
+        List<String> currencies = new ArrayList<>();
+        LocalDate[] span = new LocalDate[2];
+        jdbc.sql("SELECT currency, MIN(day), MAX(day) FROM segment_day GROUP BY currency")
+                .query((rs, n) -> {
+                    currencies.add(rs.getString(1));
+                    LocalDate first = rs.getDate(2).toLocalDate();
+                    LocalDate last = rs.getDate(3).toLocalDate();
+                    span[0] = span[0] == null || first.isBefore(span[0]) ? first : span[0];
+                    span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
+                    return null;
+                })
+                .list();
+        if (currencies.isEmpty()) {
+            return new Result(everyone ? null : accountIds.length, 0, 0);
+        }
+        t = step("currencies", t);
+        rates.createDailyFactors(currencies, rules.reportingCurrency(), span[0], span[1]);
+        t = step("daily factors", t);
+        long movementRows = jdbc.sql(movements)
+                .param("windowMonths", rules.reactivationWindowMonths())
+                .update();
+        t = step("movements", t);
+        for (String statement : accountMonths.split(";\\s*\\n")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement)
+                        .param("everyone", everyone)
+                        .param("accounts", scope)
+                        .param("part", part)
+                        .param("parts", parts)
+                        .param("windowMonths", rules.reactivationWindowMonths())
+                        .update();
+                t = step("account months", t);
+            }
+        }
+        jdbc.sql("ANALYZE segment_month").update();
+        jdbc.sql("ANALYZE account_month").update();
+        long monthRows = jdbc.sql(segmentMonths).update();
+        step("segment months", t);
+        return new Result(everyone ? null : accountIds.length, movementRows, monthRows);
+    }
+
+    private static String load(String name) {
+        try {
+            return new ClassPathResource("org/bansou/revenue/" + name).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
