@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo company's product usage: for every account and every day it had a trial or paid subscription, a
- * daily rollup (active users up to its seats, events by name) with a weekly rhythm, quiet Japanese holidays, a
+ * daily rollup (active users up to its seats, events by name; loaded with {@link UsageDaily#importHistory}) with a weekly rhythm, quiet Japanese holidays, a
  * month-end invoicing peak, an onboarding ramp over the first six weeks and, for most churners but not all, a
  * fade over the 60–90 days before the churn. Raw events exist only for the last 14 days of a few paying
  * accounts, so the demo starts fast.
@@ -35,7 +35,7 @@ class UsageDemoChapter implements DemoChapter {
     static final List<String> FEATURES = List.of("login", "invoice_created", "invoice_sent", "payment_matched",
             "report_viewed", "csv_exported", "user_invited");
     private static final int RAW_EVENT_DAYS = 14;
-    private static final int RAW_EVENT_ACCOUNTS = 40;
+    private static final int RAW_EVENT_ACCOUNTS = 10;
     private static final int ACCOUNTS_PER_WRITE = 200;
 
     private final UsageDaily daily;
@@ -78,7 +78,7 @@ class UsageDemoChapter implements DemoChapter {
                 }
             }
             world.writeInSlices("usage days of accounts " + (from + 1) + "–" + (from + ACCOUNTS_PER_WRITE), rows,
-                    daily::importAll);
+                    daily::importHistory);
         }
         writeRawEvents(world, withRawEvents, recentOfThose, random);
     }
