@@ -1,5 +1,9 @@
 package org.bansou.usage;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,10 +17,14 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import javax.sql.DataSource;
+
 import org.bansou.account.Accounts;
 import org.bansou.subscription.SeatPeriod;
 import org.bansou.subscription.Subscriptions;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,9 +50,12 @@ public class UsageDaily {
     private final Accounts accounts;
     private final ObjectMapper json;
     private final ZoneId zone;
+    private final DataSource dataSource;
 
-    UsageDaily(JdbcClient jdbc, Subscriptions subscriptions, Accounts accounts, ObjectMapper json, Clock clock) {
+    UsageDaily(JdbcClient jdbc, Subscriptions subscriptions, Accounts accounts, ObjectMapper json, Clock clock,
+               DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.json = json;
@@ -348,6 +359,54 @@ public class UsageDaily {
                 .param("eventCounts", eventCounts)
                 .param("seats", seatCounts)
                 .update();
+    }
+
+    /**
+     * Stores much generated or migrated history at once (the demo company's three years): the same rows as
+     * {@link #importAll}, for days not stored yet, streamed with {@code COPY} in the caller's transaction, which
+     * is several times faster than the statement {@code importAll} runs. A day already stored fails the load.
+     */
+    @Transactional
+    public int importHistory(List<DailyUsageRow> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        waitForTheRollup();
+        Map<String, Long> accountIds = accounts.ensureUnmapped(
+                rows.stream().map(DailyUsageRow::accountExternalId).toList());
+        SeatBook seats = null;
+        StringBuilder copy = new StringBuilder(rows.size() * 160);
+        for (DailyUsageRow row : rows) {
+            long accountId = accountIds.get(row.accountExternalId());
+            Integer seatCount = row.seats();
+            if (seatCount == null) {
+                if (seats == null) {
+                    seats = new SeatBook(subscriptions.seatPeriods(accountIds.values()));
+                }
+                seatCount = seats.seatsOn(accountId, row.day());
+            }
+            String counts = toJson(row.eventCounts() == null ? Map.of() : new TreeMap<>(row.eventCounts()));
+            copy.append(accountId).append('\t').append(row.day()).append('\t').append(row.activeUsers())
+                    .append('\t').append(orNull(row.activeUsers7d())).append('\t').append(orNull(row.activeUsers28d()))
+                    .append('\t').append(row.events()).append('\t').append(counts.replace("\\", "\\\\"))
+                    .append('\t').append(orNull(seatCount)).append("\timport\n");
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return (int) connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                    COPY usage_daily (account_id, day, active_users, active_users_7d, active_users_28d, events,
+                                      event_counts, seats, source)
+                    FROM STDIN
+                    """, new StringReader(copy.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not load " + rows.size() + " days of usage", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static String orNull(Integer value) {
+        return value == null ? "\\N" : value.toString();
     }
 
     /** The days of one account between two dates, oldest first; days without usage have no row. */

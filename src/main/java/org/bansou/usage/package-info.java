@@ -3,5 +3,5 @@
  * per event and rolled up per account and day into active users, events, seats and utilization.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"security", "database", "account", "subscription", "bench"})
+        allowedDependencies = {"security", "database", "account", "subscription", "bench", "demo"})
 package org.bansou.usage;

@@ -49,6 +49,25 @@ class UsageDailyTests {
     }
 
     @Test
+    void a_history_loaded_in_bulk_reads_back_like_imported_days_with_seats_from_the_contracts() {
+        long kobayashi = world.accountWithSeats("A-1001", "小林歯科クリニック", 12, LocalDate.of(2026, 4, 1));
+
+        daily.importHistory(List.of(
+                new DailyUsageRow("A-1001", monday, 6, null, null, 9, null,
+                        java.util.Map.of("invoice_created", 5L, "login", 4L)),
+                new DailyUsageRow("A-1001", monday.plusDays(1), 3, 5, 7, 3, 10, java.util.Map.of("login", 3L))));
+
+        List<UsageDay> days = daily.forAccount(kobayashi, monday, monday.plusDays(1));
+        assertThat(days).extracting(UsageDay::activeUsers, UsageDay::seats, UsageDay::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(6, 12, "import"),
+                        org.assertj.core.groups.Tuple.tuple(3, 10, "import"));
+        assertThat(days.get(0).utilization()).isEqualByComparingTo(new BigDecimal("0.5"));
+        assertThat(days.get(1).activeUsers28d()).isEqualTo(7);
+        assertThat(daily.topFeatures(kobayashi, monday, monday.plusDays(1), 5))
+                .containsExactly(new FeatureUse("login", 7), new FeatureUse("invoice_created", 5));
+    }
+
+    @Test
     void a_day_is_a_day_in_the_workspace_time_zone_not_in_utc() {
         long kobayashi = world.account("A-1001", "小林歯科クリニック");
 
