@@ -5,9 +5,7 @@ import java.util.List;
 
 import org.bansou.BansouTest;
 import org.bansou.demo.DemoCompany;
-import org.bansou.demo.DemoSummary;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -199,16 +197,6 @@ class UsageDemoChapterTests {
 
         assertThat(usageFingerprint()).isEqualTo(first);
         assertThat(first.get(0)).doesNotStartWith("0:");
-    }
-
-    @Test
-    @EnabledIfSystemProperty(named = "bansou.demo.timing", matches = "true")
-    void the_default_demo_with_usage_is_generated_in_seconds() {
-        DemoSummary summary = demo.generate(42, 3000, TODAY);
-
-        System.out.println("demo of 3000 accounts with usage: " + summary.elapsed().toMillis() + " ms, "
-                + jdbc.sql("SELECT count(*) FROM usage_daily").query(Long.class).single() + " usage days, "
-                + jdbc.sql("SELECT count(*) FROM usage_event").query(Long.class).single() + " events");
     }
 
     private List<String> usageFingerprint() {
