@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,8 +32,15 @@ public class ApiKeys {
     public record IssuedKey(ApiKey key, String secret) {
     }
 
+    // a sender posts many requests a second with the same key, and each check writes "last used"
+    private static final long RECHECK_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private record CheckedKey(Optional<ApiKey> key, long checkedAtNanos) {
+    }
+
     private static final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
+    private final Map<String, CheckedKey> checked = new ConcurrentHashMap<>();
 
     ApiKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -56,11 +66,28 @@ public class ApiKeys {
         return new IssuedKey(key, secret);
     }
 
-    /** The live key this secret belongs to, if any. */
+    /**
+     * The live key this secret belongs to, if any. Checked against the database at most every 10 seconds per
+     * secret; revoking a key here takes effect at once.
+     */
     public Optional<ApiKey> authenticate(String secret) {
         if (secret == null || !secret.startsWith("bsk_")) {
             return Optional.empty();
         }
+        String hash = sha256(secret);
+        long now = System.nanoTime();
+        CheckedKey known = checked.get(hash);
+        if (known == null || now - known.checkedAtNanos() > RECHECK_NANOS) {
+            if (checked.size() > 10_000) {
+                checked.clear(); // many wrong secrets: forget them rather than grow
+            }
+            known = new CheckedKey(markUsed(hash), now);
+            checked.put(hash, known);
+        }
+        return known.key();
+    }
+
+    private Optional<ApiKey> markUsed(String hash) {
         return jdbc.sql("""
                         UPDATE api_key
                            SET last_used_at = now()
@@ -68,7 +95,7 @@ public class ApiKeys {
                            AND revoked_at IS NULL
                         RETURNING id, name, scope, prefix, created_at, last_used_at, revoked_at
                         """)
-                .param("hash", sha256(secret))
+                .param("hash", hash)
                 .query(ApiKey.class)
                 .optional();
     }
@@ -95,9 +122,11 @@ public class ApiKeys {
     }
 
     public boolean revoke(long id) {
-        return jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+        boolean revoked = jdbc.sql("UPDATE api_key SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
                 .param("id", id)
                 .update() == 1;
+        checked.values().removeIf(known -> known.key().map(key -> key.id() == id).orElse(false));
+        return revoked;
     }
 
     static String sha256(String secret) {

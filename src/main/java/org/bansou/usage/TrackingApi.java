@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -37,13 +35,6 @@ final class TrackingApi extends OncePerRequestFilter {
     private static final Set<String> BATCH_ENDPOINTS = Set.of("batch", "import");
     private static final Set<String> SINGLE_ENDPOINTS = Set.of("track", "identify", "group", "page", "screen", "alias");
 
-    // a sender posts many batches a second with the same key; checking it costs a database write (last use)
-    private static final Duration KEY_RECHECK = Duration.ofSeconds(10);
-
-    private record CheckedKey(Optional<ApiKeys.ApiKey> key, Instant checkedAt) {
-    }
-
-    private final Map<String, CheckedKey> checkedKeys = new ConcurrentHashMap<>();
     private final ApiKeys keys;
     private final UsageIntake intake;
     private final ObjectMapper json;
@@ -88,7 +79,7 @@ final class TrackingApi extends OncePerRequestFilter {
             SegmentReader reader = new SegmentReader(json.getFactory());
             payload = batch ? reader.readBatch(body, body.length) : reader.readSingle(body, body.length, endpoint);
         } catch (Unreadable | SegmentReader.MalformedBody refused) {
-            Optional<ApiKeys.ApiKey> key = headerKey.flatMap(secret -> authenticate(secret, receivedAt))
+            Optional<ApiKeys.ApiKey> key = headerKey.flatMap(keys::authenticate)
                     .filter(TrackingApi::maySend);
             key.ifPresent(known -> intake.refuse(known.id(), endpoint, 0, receivedAt, refused.getMessage()));
             answer(response, 400, failure(refused.getMessage()));
@@ -100,7 +91,7 @@ final class TrackingApi extends OncePerRequestFilter {
                     + " as \"Authorization: Bearer <key>\" or as \"writeKey\" in the body"));
             return;
         }
-        Optional<ApiKeys.ApiKey> key = authenticate(secret.get(), receivedAt);
+        Optional<ApiKeys.ApiKey> key = keys.authenticate(secret.get());
         if (key.isEmpty()) {
             answer(response, 401, failure("the write key is not a live bansou API key (unknown or revoked)"));
             return;
@@ -125,22 +116,6 @@ final class TrackingApi extends OncePerRequestFilter {
             return one;
         }).toList());
         answer(response, nothingTaken ? 400 : 200, answer);
-    }
-
-    /**
-     * The key for this secret, checked against the database at most every 10 seconds per secret: a revoked key
-     * stops working within 10 seconds, and a busy sender does not cost a write per batch.
-     */
-    private Optional<ApiKeys.ApiKey> authenticate(String secret, Instant now) {
-        CheckedKey checked = checkedKeys.get(secret);
-        if (checked == null || checked.checkedAt().plus(KEY_RECHECK).isBefore(now)) {
-            if (checkedKeys.size() > 10_000) {
-                checkedKeys.clear(); // many wrong secrets: forget them rather than grow
-            }
-            checked = new CheckedKey(keys.authenticate(secret), now);
-            checkedKeys.put(secret, checked);
-        }
-        return checked.key();
     }
 
     private static boolean maySend(ApiKeys.ApiKey key) {
