@@ -29,6 +29,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class ExchangeRates {
 
+    /**
+     * The factor converting one minor unit of {@code cur.code} into the reporting currency on the day given by
+     * the placeholder: the latest rate on or before it, or the earliest rate known when none is that old.
+     */
+    private static final String FACTOR_ON = """
+                   CASE WHEN cur.code = :reporting THEN 1
+                        ELSE COALESCE((SELECT r.rate FROM exchange_rate r
+                                        WHERE r.currency = cur.code AND r.rate_date <= %s
+                                        ORDER BY r.rate_date DESC LIMIT 1),
+                                      (SELECT r.rate FROM exchange_rate r
+                                        WHERE r.currency = cur.code
+                                        ORDER BY r.rate_date LIMIT 1)) * cur.scale
+                   END AS factor
+            """;
+
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
 
@@ -155,14 +170,7 @@ public class ExchangeRates {
         jdbc.sql("""
                         CREATE TEMP TABLE fx_day ON COMMIT DROP AS
                         SELECT cur.code AS currency, d::date AS day, cur.code = :reporting AS same,
-                               CASE WHEN cur.code = :reporting THEN 1
-                                    ELSE COALESCE((SELECT r.rate FROM exchange_rate r
-                                                    WHERE r.currency = cur.code AND r.rate_date <= d
-                                                    ORDER BY r.rate_date DESC LIMIT 1),
-                                                  (SELECT r.rate FROM exchange_rate r
-                                                    WHERE r.currency = cur.code
-                                                    ORDER BY r.rate_date LIMIT 1)) * cur.scale
-                               END AS factor
+                        """ + FACTOR_ON.formatted("d") + """
                           FROM unnest(CAST(:codes AS text[]), CAST(:scales AS numeric[])) AS cur(code, scale)
                          CROSS JOIN generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 day') d
                         """)
@@ -188,15 +196,7 @@ public class ExchangeRates {
         }
         jdbc.sql("""
                         SELECT cur.code, m::date AS month,
-                               CASE WHEN cur.code = :reporting THEN 1
-                                    ELSE COALESCE((SELECT r.rate FROM exchange_rate r
-                                                    WHERE r.currency = cur.code
-                                                      AND r.rate_date <= (m + interval '1 month' - interval '1 day')
-                                                    ORDER BY r.rate_date DESC LIMIT 1),
-                                                  (SELECT r.rate FROM exchange_rate r
-                                                    WHERE r.currency = cur.code
-                                                    ORDER BY r.rate_date LIMIT 1)) * cur.scale
-                               END AS factor
+                        """ + FACTOR_ON.formatted("(m + interval '1 month' - interval '1 day')") + """
                           FROM unnest(CAST(:codes AS text[]), CAST(:scales AS numeric[])) AS cur(code, scale)
                          CROSS JOIN generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') m
                         """)
