@@ -53,10 +53,12 @@ class AccountController {
     private final AuditLog audit;
     private final ProfileEdits profileEdits;
     private final Clock clock;
+    private final List<TimelineSource> timelineSources;
 
     AccountController(Accounts accounts, Contacts contacts, EnvironmentEvents environmentEvents,
                       StageChanges stageChanges, Subscriptions subscriptions, SubscriptionChanges subscriptionChanges,
-                      AppUsers users, AccessRules access, AuditLog audit, ProfileEdits profileEdits, Clock clock) {
+                      AppUsers users, AccessRules access, AuditLog audit, ProfileEdits profileEdits, Clock clock,
+                      List<TimelineSource> timelineSources) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.environmentEvents = environmentEvents;
@@ -68,6 +70,7 @@ class AccountController {
         this.audit = audit;
         this.profileEdits = profileEdits;
         this.clock = clock;
+        this.timelineSources = timelineSources;
     }
 
     /**
@@ -168,7 +171,9 @@ class AccountController {
         model.addAttribute("stages", stageChanges.timeInStages(id, now));
         model.addAttribute("events", events);
         model.addAttribute("timeline", TimelineEntry.merge(stageChanges.forAccount(id), events,
-                subscriptionChanges.forAccount(id), audit.forAccount(id, TIMELINE_AUDIT_ENTRIES), clock.getZone()));
+                subscriptionChanges.forAccount(id), audit.forAccount(id, TIMELINE_AUDIT_ENTRIES),
+                timelineSources.stream().flatMap(source -> source.factsFor(id).stream()).toList(),
+                clock.getZone()));
         model.addAttribute("mayEdit", access.mayWriteAccount(account.ownerUserId()));
         model.addAttribute("form", form);
         model.addAttribute("owners", users.accountOwners());

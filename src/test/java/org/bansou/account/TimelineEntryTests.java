@@ -26,14 +26,18 @@ class TimelineEntryTests {
                 "JPY", 30_000, 50_000, "Pro へ", Instant.parse("2026-03-10T00:00:00Z"));
         var profileEdit = new AuditLog.Entry(4, Instant.parse("2026-04-01T02:00:00Z"), "sato", "account.profile.update",
                 "account", "7", 7L, "{}");
+        // told by another capability through a TimelineSource
+        var movedToPoor = new TimelineFact(LocalDate.of(2026, 3, 20), null, "health.timeline.kind",
+                "health.timeline.bandChanged", List.of("neutral", "poor"));
 
         List<TimelineEntry> timeline = TimelineEntry.merge(List.of(movedToAdoption), List.of(budgetCut),
-                List.of(upgrade), List.of(profileEdit), tokyo);
+                List.of(upgrade), List.of(profileEdit), List.of(movedToPoor), tokyo);
 
         assertThat(timeline).extracting(TimelineEntry::kind).containsExactly(TimelineEntry.Kind.AUDIT,
-                TimelineEntry.Kind.STAGE, TimelineEntry.Kind.SUBSCRIPTION, TimelineEntry.Kind.ENVIRONMENT);
+                TimelineEntry.Kind.STAGE, TimelineEntry.Kind.FACT, TimelineEntry.Kind.SUBSCRIPTION,
+                TimelineEntry.Kind.ENVIRONMENT);
         assertThat(timeline.get(1).day()).isEqualTo(LocalDate.of(2026, 4, 1));
-        assertThat(timeline.get(3).day()).as("placed when it happened, not when we heard of it")
+        assertThat(timeline.get(4).day()).as("placed when it happened, not when we heard of it")
                 .isEqualTo(LocalDate.of(2026, 2, 1));
     }
 }
