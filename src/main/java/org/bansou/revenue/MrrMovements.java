@@ -155,6 +155,32 @@ public class MrrMovements {
                 .list();
     }
 
+    /**
+     * Every spell of paying of every account: from the day it started paying (new business or reactivation)
+     * to the day it churned, or null while it still pays. What churn analysis takes as outcomes.
+     */
+    public List<PayingSpell> payingSpells() {
+        rebuild.catchUp();
+        return jdbc.sql("""
+                        SELECT account_id, movement_on AS paying_from,
+                               CASE WHEN next_kind = 'churn' THEN next_on END AS churned_on
+                          FROM (SELECT account_id, kind, movement_on,
+                                       lead(kind) OVER (PARTITION BY account_id ORDER BY movement_on) AS next_kind,
+                                       lead(movement_on) OVER (PARTITION BY account_id ORDER BY movement_on) AS next_on
+                                  FROM mrr_movement
+                                 WHERE kind IN ('new_business', 'reactivation', 'churn')) m
+                         WHERE kind IN ('new_business', 'reactivation')
+                         ORDER BY account_id, movement_on
+                        """)
+                .query((rs, n) -> new PayingSpell(rs.getLong("account_id"),
+                        rs.getObject("paying_from", LocalDate.class), rs.getObject("churned_on", LocalDate.class)))
+                .list();
+    }
+
+    /** An account paying from {@code payingFrom} until {@code churnedOn} (exclusive), or still paying when null. */
+    public record PayingSpell(long accountId, LocalDate payingFrom, LocalDate churnedOn) {
+    }
+
     /** One account's MRR at a month end, in one currency (minor units). */
     public record AccountMrr(long accountId, String externalId, String accountName, String ownerName,
                              String currency, long mrr) {
