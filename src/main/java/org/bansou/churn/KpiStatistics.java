@@ -113,17 +113,14 @@ final class KpiStatistics {
                     churners++;
                 }
             }
-            result.add(new Quantile(g + 1, values[order[start]], values[order[start + size - 1]], size, churners));
+            result.add(new Quantile(g + 1, values[order[start]], values[order[start + size - 1]], size, churners,
+                    (double) churners / size));
             start += size;
         }
         return result;
     }
 
     /** One quantile group: its rank (1 = lowest values), value range and how many of its accounts churned. */
-    record Quantile(int rank, double from, double to, int accounts, int churned) {
-
-        public double churnRate() {
-            return accounts == 0 ? 0 : (double) churned / accounts;
-        }
+    record Quantile(int rank, double from, double to, int accounts, int churned, double churnRate) {
     }
 }

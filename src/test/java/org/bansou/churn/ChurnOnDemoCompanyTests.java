@@ -1,0 +1,75 @@
+package org.bansou.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.bansou.BansouTest;
+import org.bansou.demo.DemoCompany;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * KPI validation and the churn-risk model on the generated demo company, whose usage fades before most churns
+ * and whose {@code report_viewed} is planted to look like engagement without predicting churn. The demo is
+ * generated once, here only.
+ */
+@BansouTest
+class ChurnOnDemoCompanyTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+
+    @Autowired DemoCompany demo;
+    @Autowired KpiValidation validation;
+    @Autowired ChurnModelTraining training;
+    @Autowired ChurnRisks risks;
+
+    @Test
+    void usage_predicts_churn_report_views_do_not_and_the_model_ranks_later_churners_above_renewers() {
+        long generating = System.nanoTime();
+        demo.generate(42, 800, TODAY);
+        System.out.printf("demo company of 800 accounts generated in %d ms%n", (System.nanoTime() - generating) / 1_000_000);
+
+        KpiValidation.KpiReport kpis = validation.validate(KpiValidation.DEFAULT_LEAD_DAYS, TODAY);
+        Map<String, KpiValidation.KpiResult> byMetric = kpis.results().stream()
+                .collect(Collectors.toMap(KpiValidation.KpiResult::metric, Function.identity()));
+        System.out.printf("KPI validation, %d days before each decision: %d churned, %d renewed%n", kpis.leadDays(),
+                kpis.churned(), kpis.renewed());
+        kpis.results().forEach(r -> System.out.printf("  %-32s AUC %.3f [%.3f, %.3f] %s, r_pb %.3f, %s (%d/%d)%n",
+                r.metric(), r.auc().value(), r.auc().lower(), r.auc().upper(), r.direction(), r.pointBiserial(),
+                r.verdict(), r.churned(), r.renewed()));
+
+        assertThat(kpis.churned()).as("churned accounts in the sample").isGreaterThanOrEqualTo(30);
+        assertThat(kpis.renewed()).as("renewed accounts in the sample").isGreaterThanOrEqualTo(30);
+        assertThat(byMetric.get("utilization_28d").verdict()).isEqualTo(KpiVerdict.PREDICTIVE);
+        assertThat(byMetric.get("utilization_28d").direction()).as("low utilization goes with churn").isEqualTo("lower");
+        assertThat(byMetric.get("active_users_28d").verdict()).isNotEqualTo(KpiVerdict.NOT_PREDICTIVE);
+        assertThat(byMetric.get("report_viewed_per_seat_day").verdict())
+                .as("the planted metric").isIn(KpiVerdict.NOT_PREDICTIVE, KpiVerdict.WEAK);
+        assertThat(byMetric.get("report_viewed_per_seat_day").auc().value()).isLessThan(0.6);
+        assertThat(kpis.withoutValues()).as("no health scores on this branch's demo").contains(KpiCandidate.HEALTH_SCORE);
+
+        ChurnModelTraining.Retrained retrained = training.retrain(TODAY);
+        ChurnModel model = retrained.model();
+        ChurnPipeline.Evaluation heldOut = model.report().heldOut();
+        System.out.printf("churn model: train %d rows (%d churned) at %s; held out %s: %d rows (%d churned), AUC %.3f"
+                        + " [%.3f, %.3f], top decile precision %.3f recall %.3f (base rate %.3f); %d accounts scored;"
+                        + " %d ms%n", model.trainRows(), model.trainChurned(), model.trainCutOffs(), model.testCutOff(),
+                model.testRows(), model.testChurned(), heldOut.auc().value(), heldOut.auc().lower(),
+                heldOut.auc().upper(), heldOut.topDecilePrecision(), heldOut.topDecileRecall(), heldOut.baseRate(),
+                model.accountsScored(), model.trainingMillis());
+        heldOut.calibration().forEach(b -> System.out.printf("  decile %d: predicted %.3f observed %.3f (%d)%n",
+                b.decile(), b.meanPredicted(), b.observedRate(), b.accounts()));
+
+        assertThat(model.trainCutOffs()).allSatisfy(c ->
+                assertThat(c.plusDays(model.horizonDays())).isBeforeOrEqualTo(model.testCutOff()));
+        assertThat(heldOut.auc().lower()).as("held-out AUC interval above chance").isGreaterThan(0.5);
+        assertThat(heldOut.topDecilePrecision()).as("the top decile is richer in churners than the base")
+                .isGreaterThan(heldOut.baseRate());
+        assertThat(retrained.report()).exists();
+        assertThat(model.accountsScored()).isPositive();
+    }
+}
