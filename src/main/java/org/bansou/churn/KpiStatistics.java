@@ -62,7 +62,10 @@ final class KpiStatistics {
         return Math.sqrt(Math.max(0, variance));
     }
 
-    /** Pearson correlation of the values with the 0/1 outcome (point-biserial); NaN when either is constant. */
+    /**
+     * Pearson correlation of the values with the 0/1 outcome (point-biserial); 0 for a metric that does not vary,
+     * NaN when there is only one outcome.
+     */
     static double pointBiserial(double[] values, boolean[] churned) {
         int n = values.length;
         double sum1 = 0;
@@ -85,8 +88,11 @@ final class KpiStatistics {
             squares += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(squares / n);
-        if (n1 == 0 || n0 == 0 || sd == 0) {
+        if (n1 == 0 || n0 == 0) {
             return Double.NaN;
+        }
+        if (sd == 0) {
+            return 0;
         }
         double p = (double) n1 / n;
         return (sum1 / n1 - sum0 / n0) / sd * Math.sqrt(p * (1 - p));

@@ -52,7 +52,8 @@ class KpiValidation {
                     ys.add(decision.churned());
                 }
             }
-            if (xs.isEmpty()) {
+            // both outcomes are needed for an AUC; a metric without them has nothing to show yet
+            if (!ys.contains(true) || !ys.contains(false)) {
                 withoutValues.add(candidates.get(c).name());
                 continue;
             }
