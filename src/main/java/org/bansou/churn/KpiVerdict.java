@@ -18,7 +18,8 @@ public enum KpiVerdict {
         if (!auc.intervalExcludesChance()) {
             return NOT_PREDICTIVE;
         }
-        return Math.abs(auc.value() - 0.5) >= MIN_SEPARATION ? PREDICTIVE : WEAK;
+        // a hair below the rule only by floating point (0.6 - 0.5) still meets it
+        return Math.abs(auc.value() - 0.5) >= MIN_SEPARATION - 1e-9 ? PREDICTIVE : WEAK;
     }
 
     public String code() {

@@ -1,0 +1,82 @@
+package org.bansou.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ChurnPipelineTests {
+
+    static final List<String> FEATURES = List.of("utilization_28d", "days_since_last_activity", "report_viewed_per_seat_day");
+
+    @Test
+    void the_top_drivers_are_the_features_whose_coefficient_times_standardized_value_raise_the_risk_most() {
+        ChurnPipeline.Standardization standardization = new ChurnPipeline.Standardization(FEATURES,
+                new double[] {0.5, 3, 0.2}, new double[] {0.2, 2, 0.1}, new int[] {0, 1, 2});
+        // low utilization raises risk (-1.2 per sd), long silence raises it (+0.6 per sd), reports barely matter
+        ChurnPipeline.Fitted fitted = new ChurnPipeline.Fitted(standardization, new double[] {-1.2, 0.6, 0.05}, -3, null);
+
+        // utilization 0.1 (z -2, contribution +2.4), 9 days silent (z +3, +1.8), reports 0.1 (z -1, -0.05)
+        assertThat(fitted.topDrivers(new double[] {0.1, 9, 0.1}, 3))
+                .containsExactly("utilization_28d", "days_since_last_activity");
+        assertThat(fitted.topDrivers(new double[] {0.1, 9, 0.1}, 1)).containsExactly("utilization_28d");
+        // a busy account: nothing pushes its risk up, and a missing value (the mean) drives nothing
+        assertThat(fitted.topDrivers(new double[] {0.9, 0, Double.NaN}, 3)).isEmpty();
+    }
+
+    @Test
+    void a_feature_that_does_not_vary_in_training_is_left_out_and_a_missing_value_becomes_the_mean() {
+        ChurnPipeline.Table train = new ChurnPipeline.Table(List.of("seats", "utilization_28d", "health_score"),
+                new double[][] {{10, 0.2, Double.NaN}, {10, 0.6, Double.NaN}, {10, Double.NaN, Double.NaN}},
+                new boolean[] {true, false, false});
+
+        ChurnPipeline.Standardization standardization = ChurnPipeline.Standardization.of(train);
+
+        assertThat(standardization.features()).containsExactly("utilization_28d");
+        assertThat(standardization.means()[0]).isCloseTo(0.4, within(1e-12));
+        assertThat(standardization.z(new double[] {10, Double.NaN, 3})).containsExactly(0.0);
+    }
+
+    @Test
+    void the_evaluation_reports_top_decile_precision_and_recall_and_calibration_by_decile() {
+        double[] probabilities = new double[20];
+        boolean[] churned = new boolean[20];
+        for (int i = 0; i < 20; i++) {
+            probabilities[i] = (20 - i) / 20.0; // account 0 is riskiest
+            churned[i] = i == 0 || i == 5 || i == 15;
+        }
+
+        ChurnPipeline.Evaluation evaluation = ChurnPipeline.evaluate(probabilities, churned);
+
+        assertThat(evaluation.topDecilePrecision()).isEqualTo(0.5); // top 2: account 0 churned, 1 did not
+        assertThat(evaluation.topDecileRecall()).isCloseTo(1 / 3.0, within(1e-12));
+        assertThat(evaluation.baseRate()).isEqualTo(0.15);
+        assertThat(evaluation.calibration()).hasSize(10);
+        assertThat(evaluation.calibration().get(0).meanPredicted()).isCloseTo(0.975, within(1e-12));
+        assertThat(evaluation.calibration().get(0).observedRate()).isEqualTo(0.5);
+        assertThat(evaluation.calibration().get(9).observedRate()).isZero();
+    }
+
+    @Test
+    void the_logistic_regression_learns_that_low_utilization_means_churn() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[][] rows = new double[400][];
+        boolean[] churned = new boolean[400];
+        for (int i = 0; i < rows.length; i++) {
+            double utilization = random.nextDouble();
+            rows[i] = new double[] {utilization, random.nextDouble()};
+            churned[i] = random.nextDouble() < 0.6 * (1 - utilization) * (1 - utilization);
+        }
+        ChurnPipeline.Table table = new ChurnPipeline.Table(List.of("utilization_28d", "noise"), rows, churned);
+
+        ChurnPipeline.Fitted fitted = ChurnPipeline.fit(table);
+        ChurnPipeline.Evaluation evaluation = ChurnPipeline.evaluate(fitted.probabilities(table), churned);
+
+        assertThat(fitted.coefficientsByFeature().get("utilization_28d")).isNegative();
+        assertThat(Math.abs(fitted.coefficientsByFeature().get("noise")))
+                .isLessThan(Math.abs(fitted.coefficientsByFeature().get("utilization_28d")));
+        assertThat(evaluation.auc().value()).isGreaterThan(0.7);
+    }
+}
