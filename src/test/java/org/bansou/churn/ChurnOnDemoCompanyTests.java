@@ -7,8 +7,17 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.bansou.SignedIn.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import org.bansou.BansouTest;
 import org.bansou.demo.DemoCompany;
+import org.bansou.security.AppUsers;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * generated once, here only.
  */
 @BansouTest
+@AutoConfigureMockMvc
 class ChurnOnDemoCompanyTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
@@ -26,9 +36,11 @@ class ChurnOnDemoCompanyTests {
     @Autowired KpiValidation validation;
     @Autowired ChurnModelTraining training;
     @Autowired ChurnRisks risks;
+    @Autowired MockMvc mvc;
+    @Autowired AppUsers users;
 
     @Test
-    void usage_predicts_churn_report_views_do_not_and_the_model_ranks_later_churners_above_renewers() {
+    void usage_predicts_churn_report_views_do_not_and_the_model_ranks_later_churners_above_renewers() throws Exception {
         long generating = System.nanoTime();
         demo.generate(42, 800, TODAY);
         System.out.printf("demo company of 800 accounts generated in %d ms%n", (System.nanoTime() - generating) / 1_000_000);
@@ -52,6 +64,13 @@ class ChurnOnDemoCompanyTests {
         assertThat(byMetric.get("report_viewed_per_seat_day").auc().value()).isLessThan(0.6);
         assertThat(kpis.withoutValues()).as("no health scores on this branch's demo").contains(KpiCandidate.HEALTH_SCORE);
 
+        // 90 days ahead most fades have not begun yet: printed to show how the verdicts move with the lead time
+        KpiValidation.KpiReport early = validation.validate(90, TODAY);
+        early.results().forEach(r -> System.out.printf("  90 days: %-32s AUC %.3f [%.3f, %.3f] %s (%d/%d)%n",
+                r.metric(), r.auc().value(), r.auc().lower(), r.auc().upper(), r.verdict(), r.churned(), r.renewed()));
+        assertThat(early.results()).filteredOn(r -> r.metric().equals("report_viewed_per_seat_day"))
+                .singleElement().extracting(KpiValidation.KpiResult::verdict).isNotEqualTo(KpiVerdict.PREDICTIVE);
+
         ChurnModelTraining.Retrained retrained = training.retrain(TODAY);
         ChurnModel model = retrained.model();
         ChurnPipeline.Evaluation heldOut = model.report().heldOut();
@@ -71,5 +90,18 @@ class ChurnOnDemoCompanyTests {
                 .isGreaterThan(heldOut.baseRate());
         assertThat(retrained.report()).exists();
         assertThat(model.accountsScored()).isPositive();
+        assertThat(risks.ranked(model.id(), null, 0, 10).risks()).hasSize(10)
+                .allSatisfy(r -> assertThat(r.probability()).isBetween(0.0, 1.0));
+
+        // the pages over the whole demo: every figure renders (no NaN in a formatter), in both languages
+        var viewer = users.findByUsername("viewer").orElseThrow();
+        mvc.perform(get("/churn/kpis").param("lang", "ja").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("report_viewed_per_seat_day")))
+                .andExpect(content().string(containsString("予測力なし")));
+        mvc.perform(get("/churn/model").param("lang", "en").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Calibration by decile")));
+        mvc.perform(get("/churn/kpis.xlsx").with(as(viewer))).andExpect(status().isOk());
     }
 }
