@@ -22,8 +22,12 @@ public class CapacityTargets {
                          WHERE id = 1
                         """)
                 .query(CapacityTarget.class)
-                .single();
+                .optional()
+                .orElse(DEFAULT);
     }
+
+    /** The target a workspace starts with, as the migration sets it. */
+    static final CapacityTarget DEFAULT = new CapacityTarget(30, 150, 1000, 5_000_000, "JPY", 0);
 
     /** Saves a new target; refused if someone saved since {@code expectedVersion}. */
     public CapacityTarget save(CapacityTarget wanted, int expectedVersion, String by) {
@@ -63,6 +67,22 @@ public class CapacityTargets {
                 .param("by", by)
                 .param("version", expectedVersion)
                 .update();
+        if (updated == 0 && expectedVersion == 0) {
+            // no row yet: the first save of a workspace whose target was never set
+            updated = jdbc.sql("""
+                            INSERT INTO effort_capacity_target (id, high_accounts, low_accounts, tech_accounts,
+                                                                mrr_per_csm, currency, version, updated_by)
+                            VALUES (1, :high, :low, :tech, :mrr, :currency, 1, :by)
+                            ON CONFLICT (id) DO NOTHING
+                            """)
+                    .param("high", wanted.highAccounts())
+                    .param("low", wanted.lowAccounts())
+                    .param("tech", wanted.techAccounts())
+                    .param("mrr", wanted.mrrPerCsm())
+                    .param("currency", wanted.currency())
+                    .param("by", by)
+                    .update();
+        }
         if (updated == 0) {
             throw new StaleVersionException("effort_capacity_target", 1, expectedVersion, current().version());
         }

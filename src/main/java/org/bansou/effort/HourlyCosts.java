@@ -45,7 +45,11 @@ public class HourlyCosts {
             throw new InvalidFieldException("role", "give either a role or a user, not both or neither");
         }
         if (role != null) {
-            Role.fromCode(role);
+            try {
+                Role.fromCode(role);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidFieldException("role", unknown.getMessage());
+            }
         }
         if (amount < 0) {
             throw new InvalidFieldException("amount", "must be 0 or more (minor units per hour)");

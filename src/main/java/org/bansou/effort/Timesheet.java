@@ -32,4 +32,15 @@ public record Timesheet(long userId, LocalDate weekStart, int version, List<Row>
     public int total() {
         return rows.stream().mapToInt(Row::total).sum();
     }
+
+    /** Minutes of each day of the week over every row, Monday first. */
+    public int[] dayTotals() {
+        int[] totals = new int[7];
+        for (Row row : rows) {
+            for (int d = 0; d < 7; d++) {
+                totals[d] += row.minutes()[d];
+            }
+        }
+        return totals;
+    }
 }
