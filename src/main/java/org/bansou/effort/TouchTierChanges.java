@@ -24,7 +24,9 @@ import org.bansou.security.AuditLog;
 import org.bansou.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Owns tables {@code touch_tier_change} and {@code touch_tier_change_account}: previews a rule set, applies it
@@ -46,10 +48,12 @@ public class TouchTierChanges {
     private final AccessRules access;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     TouchTierChanges(JdbcClient jdbc, TierRuleSets ruleSets, Accounts accounts, MrrMovements mrr,
                      CapacityTargets targets, AppUsers users, EffortCosts costs, AccessRules access, AuditLog audit,
-                     Clock clock) {
+                     Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.ruleSets = ruleSets;
         this.accounts = accounts;
@@ -140,12 +144,21 @@ public class TouchTierChanges {
                 users.accountOwners().size(), moved.subList(0, Math.min(LARGEST, moved.size())));
     }
 
-    /** Applies the rule set as one change: the same moves the preview shows, recorded so they can be undone. */
-    @Transactional
+    /**
+     * Applies the rule set as one change: the same moves the preview shows, recorded so they can be undone. The
+     * book is read before the write's transaction opens: reading MRR may first rebuild the revenue tables, in
+     * transactions of its own that must not wait behind this one.
+     */
     public TierChange apply(long ruleSetId) {
         access.require(Role.MANAGER);
         TierRuleSet set = ruleSets.get(ruleSetId);
         Book book = book();
+        long id = transaction.execute(status -> record(set, book));
+        return get(id);
+    }
+
+    private long record(TierRuleSet set, Book book) {
+        long ruleSetId = set.id();
         List<TouchTierMove> made = accounts.moveTouchTiers(moves(set, book));
         long movedMrr = made.stream().mapToLong(move -> book.mrr().getOrDefault(move.accountId(), 0L)).sum();
         long id = jdbc.sql("""
@@ -172,7 +185,7 @@ public class TouchTierChanges {
                 .update();
         audit.record("apply", "touch_tier_change", id, null,
                 Map.of("ruleSet", set.name(), "moved", made.size(), "movedMrr", movedMrr));
-        return get(id);
+        return id;
     }
 
     /**
