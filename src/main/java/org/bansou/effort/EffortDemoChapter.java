@@ -32,15 +32,17 @@ class EffortDemoChapter implements DemoChapter {
     private static final String FAST_ONBOARDER = "csm2";
 
     private final EffortEntries entries;
+    private final TaskKinds kinds;
     private final HourlyCosts hourlyCosts;
     private final CapacityTargets targets;
     private final TierRuleSets ruleSets;
     private final Accounts accounts;
     private final AppUsers users;
 
-    EffortDemoChapter(EffortEntries entries, HourlyCosts hourlyCosts, CapacityTargets targets, TierRuleSets ruleSets,
+    EffortDemoChapter(EffortEntries entries, TaskKinds kinds, HourlyCosts hourlyCosts, CapacityTargets targets, TierRuleSets ruleSets,
                       Accounts accounts, AppUsers users) {
         this.entries = entries;
+        this.kinds = kinds;
         this.hourlyCosts = hourlyCosts;
         this.targets = targets;
         this.ruleSets = ruleSets;
@@ -61,6 +63,7 @@ class EffortDemoChapter implements DemoChapter {
     @Override
     public void write(DemoWorld world) {
         SplittableRandom random = world.random(name());
+        kinds.addMissingStandard();
         Map<String, Long> userIds = new HashMap<>();
         for (DemoUser user : world.team()) {
             users.findByUsername(user.username()).ifPresent(found -> userIds.put(user.username(), found.id()));

@@ -14,6 +14,15 @@ public class TaskKinds {
 
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
 
+    /** The kinds a workspace starts with (the migration seeds the same list). */
+    public static final List<TaskKind> STANDARD = List.of(
+            new TaskKind("onboarding_session", "オンボーディング", "Onboarding session", 10, null),
+            new TaskKind("training", "トレーニング", "Training", 20, null),
+            new TaskKind("qbr", "QBR（定例レビュー）", "QBR", 30, null),
+            new TaskKind("support", "サポート対応", "Support", 40, null),
+            new TaskKind("renewal_negotiation", "更新交渉", "Renewal negotiation", 50, null),
+            new TaskKind("internal_prep", "社内準備", "Internal prep", 60, null));
+
     private final JdbcClient jdbc;
 
     TaskKinds(JdbcClient jdbc) {
@@ -34,6 +43,21 @@ public class TaskKinds {
     /** The kinds a CSM can log now. */
     public List<TaskKind> active() {
         return all().stream().filter(TaskKind::active).toList();
+    }
+
+    /** Adds the standard kinds a workspace lacks, leaving the labels of the ones it has as they are. */
+    public void addMissingStandard() {
+        jdbc.sql("""
+                        INSERT INTO effort_task_kind (code, label_ja, label_en, position)
+                        SELECT * FROM unnest(CAST(:codes AS text[]), CAST(:ja AS text[]), CAST(:en AS text[]),
+                                             CAST(:positions AS integer[]))
+                        ON CONFLICT (code) DO NOTHING
+                        """)
+                .param("codes", STANDARD.stream().map(TaskKind::code).toArray(String[]::new))
+                .param("ja", STANDARD.stream().map(TaskKind::labelJa).toArray(String[]::new))
+                .param("en", STANDARD.stream().map(TaskKind::labelEn).toArray(String[]::new))
+                .param("positions", STANDARD.stream().map(TaskKind::position).toArray(Integer[]::new))
+                .update();
     }
 
     public Optional<TaskKind> find(String code) {

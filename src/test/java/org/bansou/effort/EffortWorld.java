@@ -49,12 +49,7 @@ class EffortWorld {
     void standardTaskKinds(TaskKinds kinds) {
         priceVersions.clear();
         lastMrr.clear();
-        kinds.save("onboarding_session", "オンボーディング", "Onboarding session", 10, false);
-        kinds.save("training", "トレーニング", "Training", 20, false);
-        kinds.save("qbr", "QBR（定例レビュー）", "QBR", 30, false);
-        kinds.save("support", "サポート対応", "Support", 40, false);
-        kinds.save("renewal_negotiation", "更新交渉", "Renewal negotiation", 50, false);
-        kinds.save("internal_prep", "社内準備", "Internal prep", 60, false);
+        kinds.addMissingStandard();
     }
 
     AppUser person(String username, String name, Role role) {
