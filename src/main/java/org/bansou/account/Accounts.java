@@ -340,6 +340,67 @@ public class Accounts {
         return ids;
     }
 
+    /** The accounts of these ids that exist, in no particular order. */
+    public List<Account> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE a.id = ANY(:ids)")
+                .param("ids", ids.stream().distinct().toArray(Long[]::new))
+                .query(Account.class)
+                .list();
+    }
+
+    /** The accounts of these external ids that exist, in no particular order. */
+    public List<Account> byExternalIds(Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_ACCOUNT + " WHERE a.external_id = ANY(:ids)")
+                .param("ids", externalIds.stream().distinct().toArray(String[]::new))
+                .query(Account.class)
+                .list();
+    }
+
+    /** Every live account (not archived, not an unmapped usage id), by id: what rules over accounts read. */
+    public List<Account> live() {
+        return jdbc.sql(SELECT_ACCOUNT + """
+                         WHERE a.archived_at IS NULL
+                           AND a.unmapped_at IS NULL
+                         ORDER BY a.id
+                        """)
+                .query(Account.class)
+                .list();
+    }
+
+    /**
+     * Moves each account to its new touch tier in one statement, but only an account still in the tier the move
+     * starts from: one changed by hand since is left alone rather than silently overwritten. Returns the moves
+     * made; each moved account's version moves too, so an open edit form cannot save the old tier back.
+     */
+    @Transactional
+    public List<TouchTierMove> moveTouchTiers(List<TouchTierMove> moves) {
+        if (moves.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        UPDATE account a
+                           SET touch_tier = m.to_tier,
+                               version = a.version + 1
+                          FROM unnest(CAST(:ids AS bigint[]), CAST(:fromTiers AS text[]), CAST(:toTiers AS text[]))
+                               AS m(account_id, from_tier, to_tier)
+                         WHERE a.id = m.account_id
+                           AND a.touch_tier = m.from_tier
+                           AND m.from_tier <> m.to_tier
+                        RETURNING a.id, m.from_tier, m.to_tier
+                        """)
+                .param("ids", moves.stream().map(TouchTierMove::accountId).toArray(Long[]::new))
+                .param("fromTiers", moves.stream().map(TouchTierMove::fromTier).toArray(String[]::new))
+                .param("toTiers", moves.stream().map(TouchTierMove::toTier).toArray(String[]::new))
+                .query((rs, n) -> new TouchTierMove(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     /** Accounts first seen in usage data and not yet mapped, newest first. */
     public List<UnmappedAccount> unmapped(int limit) {
         return jdbc.sql("""

@@ -12,7 +12,7 @@ public record ImportOutcome(String kind, int inserted, int updated, int unchange
         return errors.isEmpty();
     }
 
-    static ImportOutcome rejected(String kind, List<ImportError> errors) {
+    public static ImportOutcome rejected(String kind, List<ImportError> errors) {
         return new ImportOutcome(kind, 0, 0, 0, List.copyOf(errors));
     }
 }

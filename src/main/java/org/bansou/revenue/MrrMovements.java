@@ -1,7 +1,10 @@
 package org.bansou.revenue;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +21,56 @@ public class MrrMovements {
 
     private final JdbcClient jdbc;
     private final MrrRebuild rebuild;
+    private final RevenueSettings settings;
+    private final ExchangeRates rates;
 
-    MrrMovements(JdbcClient jdbc, MrrRebuild rebuild) {
+    MrrMovements(JdbcClient jdbc, MrrRebuild rebuild, RevenueSettings settings, ExchangeRates rates) {
         this.jdbc = jdbc;
         this.rebuild = rebuild;
+        this.settings = settings;
+        this.rates = rates;
+    }
+
+    /**
+     * Per account and plan, the month-end MRR of each month {@code first}..{@code last} added up, in minor units
+     * of the reporting currency (each month converted at its month-end rate): divided by the number of months,
+     * the account's average MRR over the period. Accounts paying nothing in those months are absent.
+     */
+    public List<PlanMrr> mrrMonthsByAccountAndPlan(YearMonth first, YearMonth last) {
+        rebuild.catchUp();
+        record Stock(long accountId, long planId, LocalDate month, String currency, long mrr) {
+        }
+        List<Stock> stocks = jdbc.sql("""
+                        SELECT s.account_id, s.plan_id, mo.month, s.currency, SUM(s.native_change) AS mrr
+                          FROM generate_series(CAST(:first AS date), CAST(:last AS date), interval '1 month') AS mo(month)
+                          JOIN mrr_segment_month s ON s.month <= mo.month
+                         GROUP BY s.account_id, s.plan_id, mo.month, s.currency
+                        HAVING SUM(s.native_change) <> 0
+                        """)
+                .param("first", first.atDay(1))
+                .param("last", last.atDay(1))
+                .query((rs, n) -> new Stock(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4),
+                        rs.getLong(5)))
+                .list();
+        List<String> currencies = stocks.stream().map(Stock::currency).distinct().sorted().toList();
+        if (currencies.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<LocalDate, BigDecimal>> factors = rates.monthEndFactors(currencies,
+                settings.current().reportingCurrency(), first.atDay(1), last.atDay(1));
+        Map<List<Long>, Long> sums = new HashMap<>();
+        for (Stock stock : stocks) {
+            long converted = BigDecimal.valueOf(stock.mrr()).multiply(factors.get(stock.currency()).get(stock.month()))
+                    .setScale(0, RoundingMode.HALF_UP).longValue();
+            sums.merge(List.of(stock.accountId(), stock.planId()), converted, Long::sum);
+        }
+        List<PlanMrr> rows = new ArrayList<>(sums.size());
+        sums.forEach((key, mrr) -> rows.add(new PlanMrr(key.get(0), key.get(1), mrr)));
+        return rows;
+    }
+
+    /** An account's MRR on one plan, summed over the months of a period, in the reporting currency. */
+    public record PlanMrr(long accountId, long planId, long mrrMonths) {
     }
 
     /** Every movement of one account, oldest first. */

@@ -10,6 +10,7 @@ import java.util.Map;
  * Amounts are minor units of the reporting currency; contraction, churn and moved-out amounts are negative.
  * Rates count only accounts (or, by plan, plan subscribers) that paid at the start of the period, or of the
  * trailing twelve months for the T12M ones: reactivation and moves between plans are in neither GRR nor NRR.
+ * {@code grossMarginPercent} is the margin LTV used: the configured one, less CS cost to serve when it is known.
  */
 public record PeriodFigures(String period, YearMonth firstMonth, YearMonth lastMonth,
                             long openingMrr, long newBusiness, long expansion, long contraction, long churn,
@@ -20,7 +21,7 @@ public record PeriodFigures(String period, YearMonth firstMonth, YearMonth lastM
                             long closingCustomers, long newAndChurned,
                             Long arpa, BigDecimal logoChurnRate, BigDecimal revenueChurnRate, BigDecimal grr,
                             BigDecimal nrr, BigDecimal grrT12m, BigDecimal nrrT12m, Long ltv,
-                            Map<String, Long> mrrByCurrency) {
+                            Map<String, Long> mrrByCurrency, BigDecimal grossMarginPercent) {
 
     /** Net new MRR: every movement of the period, exchange-rate impact excluded. */
     public long netMovement() {

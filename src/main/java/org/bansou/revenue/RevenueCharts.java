@@ -76,7 +76,7 @@ final class RevenueCharts {
         chart.put("waterfallSteps", steps);
         chart.put("waterfallValues", values);
         PeriodFigures whole = new PeriodFigures("", first.get(0).firstMonth(), first.get(first.size() - 1).lastMonth(),
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, null, null, null, Map.of());
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null, null, null, null, null, Map.of(), null);
         List<String> stepLinks = new ArrayList<>();
         for (String step : steps) {
             stepLinks.add(step.equals("fx") ? null : RevenueTables.behind(params, step, whole, null)

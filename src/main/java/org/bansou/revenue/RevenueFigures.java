@@ -10,16 +10,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads {@code mrr_segment_month} into the figures of a revenue report: the MRR waterfall, customers, ARPA,
  * logo and revenue churn, GRR and NRR (per period and trailing twelve months) and LTV, by the definitions of
- * DESIGN.md. One aggregate statement per report; the running totals are added up here.
+ * DESIGN.md. One aggregate statement per report; the running totals are added up here. LTV's gross margin is
+ * the configured one less the CS cost to serve of the period's revenue, where a {@link CostToServe} knows it.
  */
 @Component
 public class RevenueFigures {
@@ -29,14 +32,16 @@ public class RevenueFigures {
     private final RevenueSettings settings;
     private final ExchangeRates rates;
     private final RevenueLabels labels;
+    private final ObjectProvider<CostToServe> costToServe;
 
     RevenueFigures(JdbcClient jdbc, MrrRebuild rebuild, RevenueSettings settings, ExchangeRates rates,
-                   RevenueLabels labels) {
+                   RevenueLabels labels, ObjectProvider<CostToServe> costToServe) {
         this.jdbc = jdbc;
         this.rebuild = rebuild;
         this.settings = settings;
         this.rates = rates;
         this.labels = labels;
+        this.costToServe = costToServe;
     }
 
     /** A row of the aggregate: one group, month, movement kind, cohort start and currency. */
@@ -62,9 +67,11 @@ public class RevenueFigures {
             byGroup.putIfAbsent("all", List.of());
         }
         Map<String, String> names = labels.forGrouping(query.groupBy(), byGroup.keySet());
+        // CS time is known per account, not per group of a split report: only an unsplit report includes it
+        CostToServe cost = query.groupBy() == Grouping.NONE ? costToServe.getIfAvailable() : null;
         List<GroupFigures> groups = new ArrayList<>();
         byGroup.forEach((key, groupFlows) -> groups.add(new GroupFigures(key, names.getOrDefault(key, key),
-                new Ledger(query, horizon, groupFlows, factors, rules).periods())));
+                new Ledger(query, horizon, groupFlows, factors, rules, cost).periods())));
         return new RevenueReport(query, rules.reportingCurrency(), rules.grossMarginPercent(), groups);
     }
 
@@ -117,9 +124,11 @@ public class RevenueFigures {
         private final Map<YearMonth, Map<String, Long>> nativeStock = new TreeMap<>();
         private final Map<YearMonth, Long> customers = new TreeMap<>();
         private final List<Flow> flows;
+        private final CostToServe costToServe;
 
         Ledger(ReportQuery query, YearMonth horizon, List<Flow> flows, Map<String, Map<LocalDate, BigDecimal>> factors,
-               RevenueSetting rules) {
+               RevenueSetting rules, CostToServe costToServe) {
+            this.costToServe = costToServe;
             this.query = query;
             this.horizon = horizon;
             this.flows = flows;
@@ -219,11 +228,12 @@ public class RevenueFigures {
             long expansion12 = sum("expansion", windowStart, last, windowStart, false);
             Long arpa = closingCustomers == 0 ? null
                     : BigDecimal.valueOf(closing).divide(BigDecimal.valueOf(closingCustomers), 0, RoundingMode.HALF_UP).longValue();
+            BigDecimal margin = grossMarginPercent(first, last);
             Long ltv = null;
             if (arpa != null && revenueChurnRate != null && revenueChurnRate.signum() > 0) {
                 BigDecimal monthlyChurn = revenueChurnRate.divide(BigDecimal.valueOf(query.period().months()), 10, RoundingMode.HALF_UP);
                 ltv = BigDecimal.valueOf(arpa)
-                        .multiply(rules.grossMarginPercent()).divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP)
+                        .multiply(margin).divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP)
                         .divide(monthlyChurn, 0, RoundingMode.HALF_UP).longValue();
             }
             Map<String, Long> byCurrency = new LinkedHashMap<>();
@@ -243,7 +253,27 @@ public class RevenueFigures {
                     arpa, ratio(cohortChurnedLogos, openingCustomers), revenueChurnRate, grr, nrr,
                     ratio(opening12 + churn12 + contraction12, opening12),
                     ratio(opening12 + churn12 + contraction12 + expansion12, opening12),
-                    ltv, byCurrency);
+                    ltv, byCurrency, margin);
+        }
+
+        /**
+         * The configured gross margin less the CS cost to serve as a share of the period's revenue (the sum of
+         * its month-end MRR): 80 % configured and CS costing 5 % of revenue gives 75 %.
+         */
+        private BigDecimal grossMarginPercent(YearMonth first, YearMonth last) {
+            if (costToServe == null) {
+                return rules.grossMarginPercent();
+            }
+            OptionalLong cost = costToServe.costMinor(first, last, query.filter());
+            long revenue = 0;
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                revenue += mrrAt(m);
+            }
+            if (cost.isEmpty() || revenue <= 0) {
+                return rules.grossMarginPercent();
+            }
+            return rules.grossMarginPercent().subtract(BigDecimal.valueOf(cost.getAsLong())
+                    .multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(revenue), 2, RoundingMode.HALF_UP));
         }
 
         private static BigDecimal ratio(long part, long whole) {

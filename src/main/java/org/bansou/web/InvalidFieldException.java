@@ -34,7 +34,7 @@ public class InvalidFieldException extends RuntimeException {
         return status;
     }
 
-    List<ApiProblem.FieldProblem> problems() {
+    public List<ApiProblem.FieldProblem> problems() {
         return problems;
     }
 }

@@ -1,0 +1,228 @@
+package org.bansou.effort;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.bansou.account.Account;
+import org.bansou.account.Accounts;
+import org.bansou.importing.ImportError;
+import org.bansou.importing.ImportFile;
+import org.bansou.importing.ImportOutcome;
+import org.bansou.importing.Spreadsheets;
+import org.bansou.security.AccessRules;
+import org.bansou.security.Actor;
+import org.bansou.security.AppUser;
+import org.bansou.security.AppUsers;
+import org.bansou.security.AuditLog;
+import org.bansou.security.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports logged time from CSV or XLSX (teams that keep their hours in Excel), all or nothing: every line is
+ * checked, every bad cell is named by line and column, and one bad line imports nothing. A csm may import only
+ * its own time on accounts it may write.
+ */
+@Component
+public class EffortImport {
+
+    static final List<String> COLUMNS = List.of("account", "user", "day", "minutes", "task_kind", "lifecycle_stage");
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT));
+
+    private final EffortEntries entries;
+    private final TaskKinds kinds;
+    private final Accounts accounts;
+    private final AppUsers users;
+    private final AccessRules access;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    EffortImport(EffortEntries entries, TaskKinds kinds, Accounts accounts, AppUsers users, AccessRules access,
+                 AuditLog audit, MessageSource messages, Clock clock) {
+        this.entries = entries;
+        this.kinds = kinds;
+        this.accounts = accounts;
+        this.users = users;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ImportOutcome importFile(ImportFile file, Locale locale) {
+        access.require(Role.CSM);
+        Problems problems = new Problems(messages, locale);
+        List<Spreadsheets.SheetLine> lines;
+        try {
+            lines = Spreadsheets.read(file);
+        } catch (Spreadsheets.Unreadable unreadable) {
+            problems.add(unreadable.line(), null, "unreadable", unreadable.getMessage());
+            return ImportOutcome.rejected("effort", problems.list);
+        }
+        Map<String, Integer> columns = header(lines, problems);
+        if (columns == null) {
+            return ImportOutcome.rejected("effort", problems.list);
+        }
+        List<Spreadsheets.SheetLine> body = lines.subList(1, lines.size()).stream()
+                .filter(line -> line.cells().stream().anyMatch(cell -> cell != null && !cell.isBlank())).toList();
+        Map<String, Account> accountsById = accounts.byExternalIds(body.stream()
+                        .map(line -> cell(line, columns, "account")).filter(id -> id != null).toList())
+                .stream().collect(Collectors.toMap(Account::externalId, a -> a));
+        Map<String, AppUser> usersByName = users.all().stream().collect(Collectors.toMap(AppUser::username, u -> u));
+        Set<String> kindCodes = kinds.active().stream().map(TaskKind::code).collect(Collectors.toSet());
+        Actor actor = access.actor();
+        LocalDate today = LocalDate.now(clock);
+        List<NewEntry> rows = new ArrayList<>();
+        for (Spreadsheets.SheetLine line : body) {
+            int n = line.line();
+            int before = problems.list.size();
+            Account account = null;
+            String accountId = cell(line, columns, "account");
+            if (accountId == null) {
+                problems.add(n, "account", "required");
+            } else if ((account = accountsById.get(accountId)) == null) {
+                problems.add(n, "account", "noAccount", accountId);
+            } else if (!access.mayWriteAccount(account.ownerUserId())) {
+                problems.add(n, "account", "notYours", accountId);
+            }
+            AppUser user = null;
+            String username = cell(line, columns, "user");
+            if (username == null) {
+                problems.add(n, "user", "required");
+            } else if ((user = usersByName.get(username)) == null) {
+                problems.add(n, "user", "noUser", username);
+            } else if (!actor.atLeast(Role.MANAGER) && !Long.valueOf(user.id()).equals(actor.userId())) {
+                problems.add(n, "user", "notYou", username);
+            }
+            LocalDate day = date(line, columns, problems, today);
+            Integer minutes = null;
+            String minutesText = cell(line, columns, "minutes");
+            if (minutesText == null) {
+                problems.add(n, "minutes", "required");
+            } else {
+                try {
+                    minutes = Integer.parseInt(minutesText);
+                    if (minutes < 1 || minutes > TimeLogging.MAX_MINUTES) {
+                        problems.add(n, "minutes", "minutes", minutesText);
+                    }
+                } catch (NumberFormatException e) {
+                    problems.add(n, "minutes", "minutes", minutesText);
+                }
+            }
+            String kind = cell(line, columns, "task_kind");
+            if (kind == null) {
+                problems.add(n, "task_kind", "required");
+            } else if (!kindCodes.contains(kind)) {
+                problems.add(n, "task_kind", "taskKind", kind, String.join(", ", kindCodes.stream().sorted().toList()));
+            }
+            String stage = cell(line, columns, "lifecycle_stage");
+            if (stage != null && !EffortReports.STAGES.contains(stage)) {
+                problems.add(n, "lifecycle_stage", "stage", stage, String.join(", ", EffortReports.STAGES));
+            }
+            if (problems.list.size() == before) {
+                rows.add(new NewEntry(account.id(), user.id(), day, minutes, kind,
+                        stage == null ? account.lifecycleStage() : stage));
+            }
+        }
+        if (!problems.list.isEmpty()) {
+            return ImportOutcome.rejected("effort", problems.list);
+        }
+        int inserted = entries.appendAll(rows, "import", actor.name());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("file", file.name());
+        detail.put("rows", inserted);
+        audit.record("import", "effort_entry", null, null, detail);
+        return new ImportOutcome("effort", inserted, 0, 0, List.of());
+    }
+
+    private static Map<String, Integer> header(List<Spreadsheets.SheetLine> lines, Problems problems) {
+        if (lines.isEmpty() || lines.get(0).cells().stream().allMatch(c -> c == null || c.isBlank())) {
+            problems.add(1, null, "noHeader", String.join(",", COLUMNS));
+            return null;
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> cells = lines.get(0).cells();
+        for (int at = 0; at < cells.size(); at++) {
+            String name = cells.get(at) == null ? "" : cells.get(at).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!COLUMNS.contains(name)) {
+                problems.add(1, name, "unknownColumn", String.join(", ", COLUMNS));
+            } else if (columns.putIfAbsent(name, at) != null) {
+                problems.add(1, name, "repeatedColumn");
+            }
+        }
+        for (String needed : COLUMNS.subList(0, 5)) {
+            if (!columns.containsKey(needed)) {
+                problems.add(1, needed, "missingColumn");
+            }
+        }
+        return problems.list.isEmpty() ? columns : null;
+    }
+
+    private static LocalDate date(Spreadsheets.SheetLine line, Map<String, Integer> columns, Problems problems,
+                                  LocalDate today) {
+        String value = cell(line, columns, "day");
+        if (value == null) {
+            problems.add(line.line(), "day", "required");
+            return null;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                LocalDate day = LocalDate.parse(value, format);
+                if (day.isAfter(today)) {
+                    problems.add(line.line(), "day", "future", value);
+                }
+                return day;
+            } catch (DateTimeParseException notThisFormat) {
+                // try the next accepted format
+            }
+        }
+        problems.add(line.line(), "day", "date", value);
+        return null;
+    }
+
+    private static String cell(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column) {
+        Integer at = columns.get(column);
+        if (at == null || at >= line.cells().size() || line.cells().get(at) == null) {
+            return null;
+        }
+        String value = line.cells().get(at).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** The problems of one file, worded in the reader's language. */
+    private static final class Problems {
+
+        private final MessageSource messages;
+        private final Locale locale;
+        private final List<ImportError> list = new ArrayList<>();
+
+        Problems(MessageSource messages, Locale locale) {
+            this.messages = messages;
+            this.locale = locale;
+        }
+
+        void add(Integer line, String column, String key, Object... arguments) {
+            list.add(new ImportError(line, column, messages.getMessage("effort.import.error." + key, arguments, key,
+                    locale)));
+        }
+    }
+}
