@@ -30,7 +30,7 @@ public class StoryRelevance {
 
     public List<Offered> forAccount(Account account, List<String> problemTags, int limit, Locale locale) {
         String plan = subscriptions.forAccount(account.id()).stream()
-                .filter(s -> s.status().equals("active") || s.status().equals("trialing"))
+                .filter(s -> !s.status().equals("ended"))
                 .map(Subscription::planName).findFirst().orElse(null);
         return stories.relevantTo(account.industry(), account.employeeBand(), plan, problemTags, limit).stream()
                 .map(match -> new Offered(match, reason(match, locale)))
