@@ -49,7 +49,7 @@ class KnowledgeControllerTests {
         mvc.perform(get("/knowledge/accounts/" + yamada).header("HX-Request", "true").param("lang", "ja").with(as(ito)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("同じ業種（建設）、同じ規模 10-49")))
-                .andExpect(content().string(containsString("実績価値が導入時の試算を 75.0% 下回っています")))
+                .andExpect(content().string(containsString("実績価値が導入時の試算を 75% 下回っています")))
                 .andExpect(content().string(not(containsString("<html"))));
     }
 
