@@ -29,14 +29,17 @@ public class ValueFormulas {
                 .optional();
     }
 
-    /** Sets the account's formula; a first formula expects version 0, a change the version read. */
+    /**
+     * Sets the account's formula: a first one is sent with version 0 and stored as version 1, so a second
+     * "first" formula from someone who did not see the first is refused rather than overwriting it.
+     */
     @Transactional
     public ValueFormula set(long accountId, int expectedVersion, String event, BigDecimal minutesPerEvent,
                             long hourlyCost, String currency, String by) {
         int saved = jdbc.sql("""
                         INSERT INTO value_formula (account_id, event, minutes_per_event, hourly_cost, currency,
                                                    version, set_by)
-                        SELECT :accountId, :event, :minutes, :hourlyCost, :currency, 0, :by
+                        SELECT :accountId, :event, :minutes, :hourlyCost, :currency, 1, :by
                          WHERE CAST(:version AS integer) = 0
                         ON CONFLICT (account_id) DO NOTHING
                         """)
