@@ -19,7 +19,12 @@ import org.bansou.database.ContainsSearch;
 import org.bansou.security.AccessRules;
 import org.bansou.security.AuditLog;
 import org.bansou.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import org.bansou.database.StaleVersionException;
+import org.bansou.web.InvalidFieldException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -289,6 +294,123 @@ class KnowledgeController {
             alerts.looked(me);
         }
         return "success/knowledge";
+    }
+
+    /** A CSM writes down a success story from the form; bad fields are named back on the page. */
+    @PostMapping("/stories")
+    String createStory(@RequestParam Map<String, String> form) {
+        access.require(Role.CSM);
+        String band = blank(form.get("employeeBand"));
+        if (band != null && !List.of("1-9", "10-49", "50-249", "250-999", "1000+").contains(band)) {
+            throw new InvalidFieldException("employeeBand", "must be one of 1-9, 10-49, 50-249, 250-999, 1000+");
+        }
+        Long source = blank(form.get("sourceAccount")) == null ? null
+                : accounts.findByExternalId(form.get("sourceAccount").strip()).map(Account::id)
+                .orElseThrow(() -> new InvalidFieldException("sourceAccount", "is not an account's external id"));
+        Long reuseOf = number(form, "reuseOfStoryId") == null ? null : number(form, "reuseOfStoryId").longValue();
+        if (reuseOf != null && stories.findById(reuseOf).isEmpty()) {
+            throw new InvalidFieldException("reuseOfStoryId", "is not a success story");
+        }
+        SuccessStory story = stories.create(new StoryFields(required(form, "title"), required(form, "problem"),
+                required(form, "approach"), required(form, "outcomeMetric"), requiredNumber(form, "outcomeBefore"),
+                requiredNumber(form, "outcomeAfter"), blank(form.get("outcomeUnit")), blank(form.get("industry")), band,
+                blank(form.get("planName")), StoryFields.tags(form.get("features")), blank(form.get("playbook")),
+                StoryFields.tags(form.get("problemTags")), source, reuseOf), LocalDate.now(clock),
+                access.actor().name());
+        audit.record("create", "success_story", story.id(), source, Map.of("title", story.title()));
+        return "redirect:/knowledge/stories";
+    }
+
+    /** Logs a request or complaint heard from an account (named by its external id). */
+    @PostMapping("/feedback")
+    String logFeedback(@RequestParam Map<String, String> form) {
+        Account account = accounts.findByExternalId(required(form, "account"))
+                .orElseThrow(() -> new InvalidFieldException("account", "is not an account's external id"));
+        access.requireAccountWrite(account.ownerUserId());
+        String kind = required(form, "kind");
+        if (!FeedbackEntry.KINDS.contains(kind)) {
+            throw new InvalidFieldException("kind", "must be one of " + FeedbackEntry.KINDS);
+        }
+        String source = required(form, "source");
+        if (!FeedbackEntry.SOURCES.contains(source)) {
+            throw new InvalidFieldException("source", "must be one of " + FeedbackEntry.SOURCES);
+        }
+        java.math.BigDecimal churnedMrr = number(form, "churnedMrr");
+        FeedbackEntry entry = feedback.record(new FeedbackEntries.NewFeedback(account.id(), kind, source,
+                required(form, "body"), null, date(form, "churnedOn"), null,
+                churnedMrr == null ? null : churnedMrr.longValueExact(),
+                churnedMrr == null ? null : settings.current().rankingCurrency(), LocalDate.now(clock),
+                access.actor().name()));
+        audit.record("record", "feedback", entry.id(), account.id(), Map.of("kind", kind));
+        return "redirect:/knowledge/feedback?unassigned=true";
+    }
+
+    /** Appends a value figure to an account from its knowledge page. */
+    @PostMapping("/accounts/{id}/value")
+    String recordValue(@PathVariable long id, @RequestParam Map<String, String> form) {
+        access.requireAccountWrite(accounts.get(id).ownerUserId());
+        String kind = required(form, "kind");
+        if (!ValueRecord.KINDS.contains(kind)) {
+            throw new InvalidFieldException("kind", "must be one of " + ValueRecord.KINDS);
+        }
+        java.math.BigDecimal amount = requiredNumber(form, "amount");
+        if (amount.signum() < 0) {
+            throw new InvalidFieldException("amount", "must not be negative");
+        }
+        String currency = form.getOrDefault("currency", "JPY").strip();
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new InvalidFieldException("currency", "must be an ISO 4217 code such as JPY");
+        }
+        ValueRecord record = values.append(new ValueRecords.NewValue(id, kind, amount.longValueExact(), currency,
+                required(form, "basis"), blank(form.get("evidence")), LocalDate.now(clock), access.actor().name()));
+        audit.record("record", "value_record", record.id(), id, Map.of("kind", kind));
+        return "redirect:/knowledge/accounts/" + id;
+    }
+
+    /** A stale edit or a bad field on a form goes back to the page it came from, saying what was refused. */
+    @ExceptionHandler({StaleVersionException.class, InvalidFieldException.class})
+    String refused(RuntimeException problem, HttpServletRequest request) {
+        RequestContextUtils.getOutputFlashMap(request).put("problem", problem.getMessage());
+        String back = request.getHeader("Referer");
+        return "redirect:" + (back != null && back.contains("/knowledge") ? back : "/knowledge");
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String required(Map<String, String> form, String field) {
+        String value = blank(form.get(field));
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        return value;
+    }
+
+    private static java.math.BigDecimal number(Map<String, String> form, String field) {
+        String value = blank(form.get(field));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException(field, "must be a number");
+        }
+    }
+
+    private static java.math.BigDecimal requiredNumber(Map<String, String> form, String field) {
+        required(form, field);
+        return number(form, field);
+    }
+
+    private static LocalDate date(Map<String, String> form, String field) {
+        String value = blank(form.get(field));
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFieldException(field, "must be a date like 2026-06-30");
+        }
     }
 
     private Map<Long, String> names(List<Long> accountIds) {
