@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bansou.database.Bulk;
+import org.bansou.database.ContainsSearch;
 import org.bansou.database.NotFoundException;
 import org.bansou.database.StaleVersionException;
 import org.bansou.database.UpsertResult;
@@ -447,6 +448,47 @@ public class Accounts {
                          WHERE industry IS NOT NULL
                         """)
                 .query(String.class)
+                .list();
+    }
+
+    /** Live accounts whose name or external id contains {@code search}, for the one search box. */
+    public List<Account> search(ContainsSearch search, int limit) {
+        return search.bind(jdbc.sql(SELECT_ACCOUNT + """
+                         WHERE a.archived_at IS NULL
+                           AND (%s OR a.external_id ILIKE :pattern)
+                         ORDER BY a.name, a.id
+                         LIMIT :limit
+                        """.formatted(search.condition("a.name"))))
+                .param("limit", limit)
+                .query(Account.class)
+                .list();
+    }
+
+    /** Industry, size and owner of these accounts, in one statement, for comparisons and notifications. */
+    public List<AccountSegment> segmentsOf(Collection<Long> ids) {
+        return jdbc.sql("""
+                        SELECT id, name, industry, employee_band, owner_user_id
+                          FROM account
+                         WHERE id = ANY(:ids)
+                         ORDER BY id
+                        """)
+                .param("ids", ids.toArray(Long[]::new))
+                .query(AccountSegment.class)
+                .list();
+    }
+
+    /** Live accounts of these industries and employee bands (each pair as "industry|band"), e.g. peers of a story's followers. */
+    public List<AccountSegment> liveInSegments(Collection<String> industryAndBand) {
+        return jdbc.sql("""
+                        SELECT id, name, industry, employee_band, owner_user_id
+                          FROM account
+                         WHERE archived_at IS NULL
+                           AND unmapped_at IS NULL
+                           AND industry || '|' || employee_band = ANY(:pairs)
+                         ORDER BY id
+                        """)
+                .param("pairs", industryAndBand.toArray(String[]::new))
+                .query(AccountSegment.class)
                 .list();
     }
 }

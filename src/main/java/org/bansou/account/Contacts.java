@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bansou.database.Bulk;
+import org.bansou.database.ContainsSearch;
+import org.bansou.security.AccessRules;
 import org.bansou.database.NotFoundException;
 import org.bansou.database.StaleVersionException;
 import org.bansou.database.UpsertResult;
@@ -13,7 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Owns table {@code contact}: the key persons of each account. */
+/**
+ * Owns tables {@code contact} (the key persons of each account) and {@code contact_role_history} (who held
+ * which role when), which every write here appends to when a role, decision-maker or champion flag changes.
+ */
 @Component
 public class Contacts {
 
@@ -25,10 +30,106 @@ public class Contacts {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final AccessRules access;
 
-    Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    /** A role a key person held before bansou knew them (a migrated history, the demo company). */
+    public record PastRole(String contactExternalId, String role, boolean isDecisionMaker, boolean isChampion,
+                           java.time.Instant heldFrom) {
+    }
+
+    Contacts(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AccessRules access) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.access = access;
+    }
+
+    /**
+     * Appends the current role of each of these contacts whose role, decision-maker or champion flag differs
+     * from the latest stretch of its history (or that has none yet): one statement for any number of contacts.
+     */
+    private void appendChangedRoles(String[] externalIds) {
+        jdbc.sql("""
+                        INSERT INTO contact_role_history (account_id, contact_id, role, is_decision_maker,
+                                                          is_champion, held_from, recorded_by)
+                        SELECT c.account_id, c.id, c.role, c.is_decision_maker, c.is_champion, now(), :by
+                          FROM contact c
+                          LEFT JOIN LATERAL (SELECT h.role, h.is_decision_maker, h.is_champion
+                                               FROM contact_role_history h
+                                              WHERE h.contact_id = c.id
+                                              ORDER BY h.held_from DESC, h.id DESC
+                                              LIMIT 1) latest ON true
+                         WHERE c.external_id = ANY(:ids)
+                           AND (latest.is_champion IS NULL
+                                OR (latest.role, latest.is_decision_maker, latest.is_champion)
+                                   IS DISTINCT FROM (c.role, c.is_decision_maker, c.is_champion))
+                        """)
+                .param("by", access.actor().name())
+                .param("ids", externalIds)
+                .update();
+    }
+
+    /** Every stretch of every key person's roles at an account, oldest first; repeated stretches are merged. */
+    public List<RoleHeld> rolesHeld(long accountId) {
+        return jdbc.sql("""
+                        WITH stretches AS (
+                            SELECT h.*,
+                                   row_number() OVER w AS n,
+                                   LAG(h.role) OVER w AS role_before,
+                                   LAG(h.is_decision_maker) OVER w AS decides_before,
+                                   LAG(h.is_champion) OVER w AS champions_before
+                              FROM contact_role_history h
+                             WHERE h.account_id = :accountId
+                            WINDOW w AS (PARTITION BY h.contact_id ORDER BY h.held_from, h.id)
+                        ), changes AS (
+                            SELECT *
+                              FROM stretches
+                             WHERE n = 1
+                                OR (role_before, decides_before, champions_before)
+                                   IS DISTINCT FROM (role, is_decision_maker, is_champion)
+                        )
+                        SELECT ch.contact_id, c.name AS contact_name, ch.role, ch.is_decision_maker,
+                               ch.is_champion, ch.held_from,
+                               LEAST(LEAD(ch.held_from) OVER (PARTITION BY ch.contact_id
+                                                              ORDER BY ch.held_from, ch.id),
+                                     CASE WHEN c.left_on IS NOT NULL
+                                          THEN CAST(c.left_on AS timestamptz) END) AS held_until,
+                               ch.recorded_by
+                          FROM changes ch
+                          JOIN contact c ON c.id = ch.contact_id
+                         ORDER BY ch.held_from, ch.id
+                        """)
+                .param("accountId", accountId)
+                .query(RoleHeld.class)
+                .list();
+    }
+
+    /** Records roles held before bansou knew these key persons; their current role stays as it is. */
+    @Transactional
+    public int recordPastRoles(List<PastRole> roles) {
+        return Bulk.run(batch, """
+                INSERT INTO contact_role_history (account_id, contact_id, role, is_decision_maker, is_champion,
+                                                  held_from, recorded_by)
+                SELECT c.account_id, c.id, :role, :isDecisionMaker, :isChampion, :heldFrom, 'history'
+                  FROM contact c
+                 WHERE c.external_id = :externalId
+                """, roles, role -> new MapSqlParameterSource()
+                .addValue("externalId", role.contactExternalId())
+                .addValue("role", role.role())
+                .addValue("isDecisionMaker", role.isDecisionMaker())
+                .addValue("isChampion", role.isChampion())
+                .addValue("heldFrom", java.sql.Timestamp.from(role.heldFrom())));
+    }
+
+    /** Key persons whose name contains {@code search}, for the one search box. */
+    public List<Contact> search(ContainsSearch search, int limit) {
+        return search.bind(jdbc.sql(SELECT_CONTACT + """
+                         WHERE %s
+                         ORDER BY name, id
+                         LIMIT :limit
+                        """.formatted(search.condition("name"))))
+                .param("limit", limit)
+                .query(Contact.class)
+                .list();
     }
 
     public List<Contact> forAccount(long accountId) {
@@ -120,6 +221,7 @@ public class Contacts {
                 .addValue("characterNote", row.characterNote())
                 .addValue("preferredChannel", row.preferredChannel())
                 .addValue("leftOn", row.leftOn()));
+        appendChangedRoles(rows.stream().map(ContactRow::externalId).toArray(String[]::new));
         return UpsertResult.of(rows.size(), existed, affected);
     }
 
@@ -149,7 +251,9 @@ public class Contacts {
                 .param("leftOn", values.leftOn())
                 .query(Long.class)
                 .single();
-        return get(id);
+        Contact created = get(id);
+        appendChangedRoles(new String[] {created.externalId()});
+        return created;
     }
 
     @Transactional
@@ -182,6 +286,8 @@ public class Contacts {
         if (updated == 0) {
             throw new StaleVersionException("contact", id, expectedVersion, get(id).version());
         }
-        return get(id);
+        Contact updatedContact = get(id);
+        appendChangedRoles(new String[] {updatedContact.externalId()});
+        return updatedContact;
     }
 }

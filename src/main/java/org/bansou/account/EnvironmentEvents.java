@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.bansou.database.Bulk;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +21,12 @@ public class EnvironmentEvents {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final ApplicationEventPublisher publisher;
 
-    EnvironmentEvents(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    EnvironmentEvents(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.publisher = publisher;
     }
 
     public List<EnvironmentEvent> forAccount(long accountId) {
@@ -39,10 +42,13 @@ public class EnvironmentEvents {
                 .list();
     }
 
-    /** Records one change in an account's world, as a person tells it: the contact, if any, by id. */
+    /**
+     * Records one change in an account's world, as a person tells it: the contact, if any, by id. Publishes
+     * {@link EnvironmentEventRecorded} so others (the owner's alerts) learn of it.
+     */
     public EnvironmentEvent record(long accountId, String kind, LocalDate occurredOn, LocalDate detectedOn,
                                    String detectedVia, Long contactId, String note) {
-        return jdbc.sql("""
+        EnvironmentEvent event = jdbc.sql("""
                         INSERT INTO environment_event (account_id, kind, occurred_on, detected_on, detected_via,
                                                        contact_id, note)
                         VALUES (:accountId, :kind, :occurredOn, :detectedOn, :detectedVia, :contactId, :note)
@@ -58,6 +64,31 @@ public class EnvironmentEvents {
                 .param("note", note)
                 .query(EnvironmentEvent.class)
                 .single();
+        publisher.publishEvent(new EnvironmentEventRecorded(event.id(), event.accountId(), event.kind(),
+                event.occurredOn(), event.detectedOn(), event.detectedVia(), event.note()));
+        return event;
+    }
+
+    /**
+     * How late CS learned of the changes detected between two days, per kind and per channel: counts, median
+     * and 80th percentile of the days from occurring to being detected, in one pass over the events.
+     */
+    public List<DetectionLag> detectionLags(LocalDate detectedFrom, LocalDate detectedTo) {
+        return jdbc.sql("""
+                        SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' ELSE 'channel' END AS grouped_by,
+                               COALESCE(kind, detected_via) AS key,
+                               count(*) AS events,
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY detected_on - occurred_on) AS median_days,
+                               percentile_cont(0.8) WITHIN GROUP (ORDER BY detected_on - occurred_on) AS p80_days
+                          FROM environment_event
+                         WHERE detected_on BETWEEN :from AND :to
+                         GROUP BY GROUPING SETS ((kind), (detected_via))
+                         ORDER BY grouped_by DESC, median_days DESC, key
+                        """)
+                .param("from", detectedFrom)
+                .param("to", detectedTo)
+                .query(DetectionLag.class)
+                .list();
     }
 
     public int recordAll(List<NewEvent> events) {

@@ -1,0 +1,166 @@
+package org.bansou.success;
+
+import java.sql.Array;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.bansou.database.NotFoundException;
+import org.bansou.database.StaleVersionException;
+import org.bansou.subscription.AccountMrr;
+import org.bansou.subscription.Subscriptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Owns table {@code feedback_theme}: the themes, their status for the product team, and their ranking by MRR. */
+@Component
+public class FeedbackThemes {
+
+    private static final String SELECT = """
+            SELECT id, title, description, status, shipped_in, status_changed_at, status_changed_by, created_by,
+                   created_at, version
+              FROM feedback_theme
+            """;
+
+    private final JdbcClient jdbc;
+    private final Subscriptions subscriptions;
+
+    FeedbackThemes(JdbcClient jdbc, Subscriptions subscriptions) {
+        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
+    }
+
+    public FeedbackTheme create(String title, String description, String by) {
+        return jdbc.sql("""
+                        INSERT INTO feedback_theme (title, description, created_by)
+                        VALUES (:title, :description, :by)
+                        RETURNING id, title, description, status, shipped_in, status_changed_at, status_changed_by,
+                                  created_by, created_at, version
+                        """)
+                .param("title", title).param("description", description).param("by", by)
+                .query(FeedbackTheme.class)
+                .single();
+    }
+
+    public FeedbackTheme get(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(FeedbackTheme.class).optional()
+                .orElseThrow(() -> new NotFoundException("feedback theme", id));
+    }
+
+    public List<FeedbackTheme> all() {
+        return jdbc.sql(SELECT + " ORDER BY title, id").query(FeedbackTheme.class).list();
+    }
+
+    /** Sets the product team's status; refused (409) if the theme changed since {@code expectedVersion}. */
+    public FeedbackTheme setStatus(long id, int expectedVersion, String status, String shippedIn, String by) {
+        int updated = jdbc.sql("""
+                        UPDATE feedback_theme
+                           SET status = :status,
+                               shipped_in = :shippedIn,
+                               status_changed_at = now(),
+                               status_changed_by = :by,
+                               version = version + 1
+                         WHERE id = :id
+                           AND version = :version
+                        """)
+                .param("status", status).param("shippedIn", shippedIn).param("by", by)
+                .param("id", id).param("version", expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw new StaleVersionException("feedback theme", id, expectedVersion, get(id).version());
+        }
+        return get(id);
+    }
+
+    /** The accounts that gave feedback grouped into this theme. */
+    public List<Long> askingAccounts(long themeId) {
+        return jdbc.sql("SELECT DISTINCT account_id FROM feedback WHERE theme_id = :id ORDER BY account_id")
+                .param("id", themeId)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Existing themes resembling {@code text}, most alike first: pg_trgm similarity of the text with the theme's
+     * title and with each entry already in it, the best of those.
+     */
+    public List<ThemeSuggestion> suggestionsFor(String text, int limit) {
+        return jdbc.sql("""
+                        SELECT t.id AS theme_id, t.title, t.status,
+                               GREATEST(similarity(t.title, :text),
+                                        COALESCE(max(similarity(f.body, :text)), 0)) AS similarity
+                          FROM feedback_theme t
+                          LEFT JOIN feedback f ON f.theme_id = t.id
+                         GROUP BY t.id
+                        HAVING GREATEST(similarity(t.title, :text), COALESCE(max(similarity(f.body, :text)), 0)) > 0.05
+                         ORDER BY similarity DESC, t.id
+                         LIMIT :limit
+                        """)
+                .param("text", text)
+                .param("limit", limit)
+                .query(ThemeSuggestion.class)
+                .list();
+    }
+
+    private record ThemeFigures(long themeId, long entries, Long[] accountIds, long churnedMrr) {
+    }
+
+    /**
+     * Every theme weighed by the current MRR of the accounts asking (each account once) plus the MRR lost in the
+     * churns that cited it (each churn once), in {@code currency}; heaviest first. Two statements for all themes.
+     */
+    public List<ThemeRank> ranking(String currency, Collection<String> statuses) {
+        List<ThemeFigures> figures = jdbc.sql("""
+                        WITH churns AS (
+                            SELECT DISTINCT theme_id, account_id, churned_on, churned_mrr
+                              FROM feedback
+                             WHERE theme_id IS NOT NULL
+                               AND churned_mrr IS NOT NULL
+                               AND churned_currency = :currency
+                        )
+                        SELECT f.theme_id, count(*) AS entries, array_agg(DISTINCT f.account_id) AS account_ids,
+                               COALESCE((SELECT sum(c.churned_mrr) FROM churns c WHERE c.theme_id = f.theme_id), 0)
+                                   AS churned_mrr
+                          FROM feedback f
+                         WHERE f.theme_id IS NOT NULL
+                         GROUP BY f.theme_id
+                        """)
+                .param("currency", currency)
+                .query((rs, n) -> new ThemeFigures(rs.getLong("theme_id"), rs.getLong("entries"),
+                        longs(rs.getArray("account_ids")), rs.getLong("churned_mrr")))
+                .list();
+        Set<Long> accounts = new HashSet<>();
+        figures.forEach(f -> accounts.addAll(Arrays.asList(f.accountIds())));
+        Map<Long, Long> mrr = subscriptions.currentMrrOf(accounts).stream()
+                .filter(m -> m.currency().equals(currency))
+                .collect(Collectors.toMap(AccountMrr::accountId, AccountMrr::mrr, Long::sum));
+        Map<Long, ThemeFigures> byTheme = figures.stream().collect(Collectors.toMap(ThemeFigures::themeId, f -> f));
+        List<ThemeRank> ranks = new ArrayList<>();
+        for (FeedbackTheme theme : all()) {
+            if (!statuses.isEmpty() && !statuses.contains(theme.status())) {
+                continue;
+            }
+            ThemeFigures f = byTheme.get(theme.id());
+            if (f == null) {
+                ranks.add(new ThemeRank(theme, 0, 0, 0, 0, currency));
+                continue;
+            }
+            long asking = Arrays.stream(f.accountIds()).mapToLong(id -> mrr.getOrDefault(id, 0L)).sum();
+            ranks.add(new ThemeRank(theme, f.entries(), f.accountIds().length, asking, f.churnedMrr(), currency));
+        }
+        ranks.sort(Comparator.comparingLong(ThemeRank::weight).reversed()
+                .thenComparing(Comparator.comparingLong(ThemeRank::accounts).reversed())
+                .thenComparing(r -> r.theme().id()));
+        return ranks;
+    }
+
+    private static Long[] longs(Array array) throws java.sql.SQLException {
+        return (Long[]) array.getArray();
+    }
+}
