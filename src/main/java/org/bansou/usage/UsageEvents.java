@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class UsageEvents {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final JdbcClient jdbc;
     private final UsagePartitions partitions;
     private final DataSource dataSource;
@@ -82,8 +84,6 @@ public class UsageEvents {
         }
         return appendNew(events);
     }
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private static void copyIn(Connection connection, List<UsageEvent> events) throws SQLException, IOException {
         // ids in one order in every request, so two requests sharing ids wait for each other, never deadlock
@@ -204,7 +204,7 @@ public class UsageEvents {
                             INSERT INTO usage_message_id (message_id)
                             SELECT message_id
                               FROM incoming
-                             ORDER BY message_id
+                             ORDER BY message_id COLLATE "C" -- as copyIn sorts them: requests sharing ids queue
                             ON CONFLICT DO NOTHING
                             RETURNING message_id
                         )

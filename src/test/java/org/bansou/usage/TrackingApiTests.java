@@ -99,8 +99,8 @@ class TrackingApiTests {
     void ids_and_properties_with_tabs_line_breaks_and_backslashes_are_stored_exactly_as_sent() throws Exception {
         mvc.perform(post("/v1/batch").header("Authorization", basic(writeKey))
                         .content(batch("""
-                                {"type": "track", "messageId": "m-\\\\1", "userId": "u\\tsato", "event": "Report\\nExported",
-                                 "context": {"groupId": "A-1001"}, "properties": {
+                                {"type": "track", "messageId": "m-\\\\1", "userId": "u\\tsato",
+                                 "event": "Report\\nExported", "context": {"groupId": "A-1001"}, "properties": {
                                 \t"path": "C:\\\\reports\\tQ3", "note": "line\\r\\nbreak \\\\N"
                                  }}""")))
                 .andExpect(status().isOk())
