@@ -36,9 +36,11 @@ final class EmbeddedDatabase {
             try {
                 Files.createDirectories(dataDirectory.getParent());
                 log.info("Starting embedded PostgreSQL with data in {}", dataDirectory);
+                // zonky turns synchronous_commit off by default: kept data must be on disk when a commit returns
                 running = start(EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory)
-                        .setCleanDataDirectory(false));
+                        .setCleanDataDirectory(false)
+                        .setServerConfig("synchronous_commit", "on"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
             }

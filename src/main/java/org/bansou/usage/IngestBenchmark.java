@@ -40,9 +40,11 @@ import org.springframework.stereotype.Component;
  * way PostgreSQL can take the same rows. Both run in one go on a scratch PostgreSQL (same version and
  * settings as the embedded one, durable commits on), so the user's data is never touched:
  * <ol>
- * <li>{@code COPY} of the N rows into {@code usage_event} over one connection: the ceiling;</li>
+ * <li>{@code COPY} of the N rows over one connection into the tables the server writes them to (
+ * {@code usage_event} with its indexes, and {@code usage_message_id}): the ceiling;</li>
  * <li>the same N events as Segment batches over HTTP from several client threads to a bansou server started
- * in this JVM, each answered only after commit, with dedupe, account lookup and the daily rollups.</li>
+ * in this JVM, each answered only after commit, with dedupe, account lookup and the daily rollups, until
+ * the rollup has counted them all.</li>
  * </ol>
  * Options: {@code --events} (200000), {@code --accounts} (1000), {@code --users} per account (20),
  * {@code --batch-kb} largest batch in KB (450), {@code --threads} client threads (4), {@code --warmup} events
@@ -98,7 +100,9 @@ class IngestBenchmark implements Benchmark {
         out.printf("bench ingest: %,d events, %,d accounts × %d users, batches up to %d KB, %d client threads%n",
                 events, accountCount, usersPerAccount, batchKilobytes, threads);
 
+        // zonky turns synchronous_commit off by default; an answer 200 must mean the events are on disk
         try (EmbeddedPostgres scratch = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .start();
@@ -120,15 +124,22 @@ class IngestBenchmark implements Benchmark {
             List<Row> measured = rows(events, externalIds, accountIds, usersPerAccount, "run", 2);
 
             copy(url, copyData(warm), scratch.getPort());
-            send(port, writeKey, bodies(warm, batchKilobytes * 1024), threads, scratch.getPort());
+            send(port, writeKey, bodies(warm, batchKilobytes * 1024), threads, scratch.getPort(),
+                    server.getBean(UsageDaily.class));
             emptyUsage(url);
 
             Timed copy = copy(url, copyData(measured), scratch.getPort());
             emptyUsage(url);
-            Timed http = send(port, writeKey, bodies(measured, batchKilobytes * 1024), threads, scratch.getPort());
+            UsageDaily daily = server.getBean(UsageDaily.class);
+            Timed http = send(port, writeKey, bodies(measured, batchKilobytes * 1024), threads, scratch.getPort(),
+                    daily);
             long stored = count(url, "SELECT count(*) FROM usage_event");
             if (stored != events) {
                 throw new IllegalStateException("the server stored " + stored + " of " + events + " events");
+            }
+            long counted = count(url, "SELECT COALESCE(sum(events), 0) FROM usage_daily");
+            if (counted != events) {
+                throw new IllegalStateException("the daily rollup counted " + counted + " of " + events + " events");
             }
 
             double copyRate = events / copy.seconds();
@@ -200,9 +211,12 @@ class IngestBenchmark implements Benchmark {
         return bodies;
     }
 
-    /** Sends the batches, several requests at a time, each answered after commit. */
-    private static Timed send(int port, String writeKey, List<byte[]> bodies, int threads, int postgresPort)
-            throws Exception {
+    /**
+     * Sends the batches, several requests at a time, each answered after commit; the time ends when the daily
+     * rollup (running every second meanwhile) has counted the last of them, so a rollup that falls behind shows.
+     */
+    private static Timed send(int port, String writeKey, List<byte[]> bodies, int threads, int postgresPort,
+                              UsageDaily daily) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create("http://localhost:" + port + "/v1/batch");
         String authorization = "Basic "
@@ -237,6 +251,7 @@ class IngestBenchmark implements Benchmark {
         for (Thread sender : senders) {
             sender.join();
         }
+        daily.catchUp();
         Timed timed = Timed.since(started, cpu, postgresPort);
         if (!failures.isEmpty()) {
             throw new IllegalStateException("a batch failed", failures.get(0));
@@ -261,27 +276,37 @@ class IngestBenchmark implements Benchmark {
         return body.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The rows in COPY text format. */
-    private static byte[] copyData(List<Row> rows) {
+    /** The rows in COPY text format: their message ids, and the events. */
+    private static byte[][] copyData(List<Row> rows) {
+        ByteArrayOutputStream ids = new ByteArrayOutputStream(rows.size() * 30);
         ByteArrayOutputStream data = new ByteArrayOutputStream(rows.size() * 200);
         Instant received = Instant.now();
         for (Row row : rows) {
+            ids.writeBytes((row.messageId() + "\n").getBytes(StandardCharsets.UTF_8));
             String line = row.accountId() + "\t" + row.userId() + "\t\\N\ttrack\t" + row.event() + "\t" + row.ts()
                     + "\t" + received + "\t" + row.messageId() + "\t" + row.properties().replace("\\", "\\\\") + "\n";
             data.writeBytes(line.getBytes(StandardCharsets.UTF_8));
         }
-        return data.toByteArray();
+        return new byte[][] {ids.toByteArray(), data.toByteArray()};
     }
 
-    /** COPYs the rows into usage_event over one connection, in one transaction. */
-    private static Timed copy(String url, byte[] data, int postgresPort) throws Exception {
+    /**
+     * COPYs the rows over one connection, in one transaction, into what the server writes for them: the
+     * events into usage_event (same partitions and indexes) and their ids into usage_message_id, which keeps
+     * message ids unique across the partitions as an index would.
+     */
+    private static Timed copy(String url, byte[][] data, int postgresPort) throws Exception {
         try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
             double[] cpu = cpuSeconds(postgresPort);
             long started = System.nanoTime();
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY usage_message_id (message_id) FROM STDIN", new ByteArrayInputStream(data[0]));
+            copy.copyIn("""
                     COPY usage_event (account_id, user_id, anonymous_id, type, event, ts, received_at, message_id,
                                       properties)
-                    FROM STDIN""", new ByteArrayInputStream(data));
+                    FROM STDIN""", new ByteArrayInputStream(data[1]));
+            connection.commit();
             return Timed.since(started, cpu, postgresPort);
         }
     }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.bansou.account.Accounts;
 import org.springframework.stereotype.Component;
@@ -76,7 +75,7 @@ class UsageIntake {
 
     private Outcome store(long apiKeyId, String endpoint, int bytes, Instant receivedAt,
                           List<SegmentRules.Accepted> messages, int repeatedInBatch, List<Rejection> rejections) {
-        Set<String> groupIds = new TreeSet<>();
+        Set<String> groupIds = new HashSet<>(); // the insert of unknown accounts orders them itself
         Set<String> userIds = new HashSet<>();
         for (SegmentRules.Accepted message : messages) {
             if (message.groupId() != null) {

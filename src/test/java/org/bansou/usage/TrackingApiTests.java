@@ -96,6 +96,28 @@ class TrackingApiTests {
     }
 
     @Test
+    void ids_and_properties_with_tabs_line_breaks_and_backslashes_are_stored_exactly_as_sent() throws Exception {
+        mvc.perform(post("/v1/batch").header("Authorization", basic(writeKey))
+                        .content(batch("""
+                                {"type": "track", "messageId": "m-\\\\1", "userId": "u\\tsato",
+                                 "event": "Report\\nExported", "context": {"groupId": "A-1001"}, "properties": {
+                                \t"path": "C:\\\\reports\\tQ3", "note": "line\\r\\nbreak \\\\N"
+                                 }}""")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
+
+        var stored = jdbc.sql("""
+                        SELECT message_id, user_id, event, properties ->> 'path', properties ->> 'note'
+                          FROM usage_event
+                        """)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .single();
+        assertThat(stored).containsExactly("m-\\1", "u\tsato", "Report\nExported", "C:\\reports\tQ3",
+                "line\r\nbreak \\N");
+    }
+
+    @Test
     void a_batch_where_every_event_is_invalid_is_answered_400_with_each_reason() throws Exception {
         mvc.perform(post("/v1/batch").header("Authorization", basic(writeKey))
                         .content(batch("""

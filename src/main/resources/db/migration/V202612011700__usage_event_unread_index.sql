@@ -1,0 +1,12 @@
+-- usage_event is written by every tracking request and read in bulk only: the daily rollup finds new rows by
+-- txid (block-range index), a rebuild reads them all, and events waiting for their account are found by the
+-- partial index on user_id. No statement reads events by account and time (pages and the API read
+-- usage_daily), yet every stored event paid an insert into (account_id, ts) at a random place among the
+-- accounts' entries, the costliest index of the table. A capability that comes to read an account's raw
+-- events adds the index its query needs.
+--
+-- message_id stays unique as DESIGN.md says, in usage_message_id: a unique index inside the partitioned
+-- table would have to include the partition key, and a message re-sent with another corrected time (the
+-- sender's clock moved, or the month turned between tries) would then be stored twice. The intake streams
+-- both tables with COPY, and the primary key of usage_message_id decides what is new.
+DROP INDEX usage_event_account_ts_idx;
