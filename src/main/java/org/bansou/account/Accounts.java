@@ -241,6 +241,38 @@ public class Accounts {
     }
 
     /**
+     * Moves each of these accounts that is still in stage {@code from} on to {@code to}, appending the move to
+     * the stage history, in one statement for all of them (a playbook's completion rule, e.g. onboarding done
+     * -> adoption); accounts already elsewhere are left alone. Returns the ids that moved.
+     */
+    @Transactional
+    public List<Long> advanceStage(Collection<Long> accountIds, String from, String to, String by) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        WITH moved AS (
+                            UPDATE account
+                               SET lifecycle_stage = :to,
+                                   version = version + 1
+                             WHERE id = ANY(:ids)
+                               AND lifecycle_stage = :from
+                            RETURNING id
+                        )
+                        INSERT INTO stage_change (account_id, from_stage, to_stage, changed_at, changed_by)
+                        SELECT id, :from, :to, now(), :by
+                          FROM moved
+                        RETURNING account_id
+                        """)
+                .param("ids", accountIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
+                .param("by", by)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
      * One page of the accounts list, filtered and sorted in the database. Only the filters in use become
      * conditions, so each combination gets a plan made for it (a catch-all {@code :x IS NULL OR ...} would
      * let a cached generic plan scan every account).

@@ -1,0 +1,42 @@
+package org.bansou.playbook;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every 15 minutes (setting {@code bansou.playbook.interval-ms}): moves playbooks along, then runs the enabled
+ * tech-touch rules. Tests (command "test") call the same work when they choose.
+ */
+@Component
+@EnableScheduling
+@ConditionalOnExpression("'${bansou.command:serve}' == 'serve' or '${bansou.command:serve}' == 'demo'")
+class PlaybookSchedule {
+
+    private static final Logger log = LoggerFactory.getLogger(PlaybookSchedule.class);
+
+    private final PlaybookProgress progress;
+    private final TechTouch techTouch;
+    private final Clock clock;
+
+    PlaybookSchedule(PlaybookProgress progress, TechTouch techTouch, Clock clock) {
+        this.progress = progress;
+        this.techTouch = techTouch;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${bansou.playbook.interval-ms:900000}", initialDelayString = "60000")
+    void run() {
+        LocalDate today = LocalDate.now(clock);
+        PlaybookProgress.Pass pass = progress.catchUp(today);
+        var results = techTouch.runEnabled(today);
+        log.info("playbooks: {}; rules fired for {} accounts", pass,
+                results.stream().mapToInt(r -> r.fired().size()).sum());
+    }
+}
