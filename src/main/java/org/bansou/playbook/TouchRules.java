@@ -64,7 +64,7 @@ public class TouchRules {
                                 :taskDueDays, :templateCode, :mailLanguage, :mailSubject, :mailBody, :by, :at)
                         RETURNING id
                         """)
-                .paramSource(form)
+                .params(fields(form))
                 .param("by", by)
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
@@ -84,7 +84,7 @@ public class TouchRules {
                          WHERE id = :id
                            AND version = :version
                         """)
-                .paramSource(form)
+                .params(fields(form))
                 .param("id", id)
                 .param("version", expectedVersion)
                 .update();
@@ -92,6 +92,23 @@ public class TouchRules {
             throw new StaleVersionException("rule", id, expectedVersion, get(id).version());
         }
         return get(id);
+    }
+
+    private static Map<String, Object> fields(RuleForm form) {
+        Map<String, Object> fields = new java.util.HashMap<>();
+        fields.put("name", form.name());
+        fields.put("stage", form.stage());
+        fields.put("touchTier", form.touchTier());
+        fields.put("signal", form.signal());
+        fields.put("signalDays", form.signalDays());
+        fields.put("action", form.action());
+        fields.put("taskTitle", form.taskTitle());
+        fields.put("taskDueDays", form.taskDueDays());
+        fields.put("templateCode", form.templateCode());
+        fields.put("mailLanguage", form.mailLanguage());
+        fields.put("mailSubject", form.mailSubject());
+        fields.put("mailBody", form.mailBody());
+        return fields;
     }
 
     TouchRule setEnabled(long id, int expectedVersion, boolean enabled) {
