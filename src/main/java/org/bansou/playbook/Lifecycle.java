@@ -46,38 +46,53 @@ public class Lifecycle {
         this.jdbc = jdbc;
     }
 
+    /** The Japanese and English defaults the migration seeds; a stage missing from the table shows these. */
+    static final List<StageLabel> DEFAULTS = List.of(
+            new StageLabel("onboarding", 1, "オンボーディング", "Onboarding", 0),
+            new StageLabel("adoption", 2, "活用促進", "Adoption", 0),
+            new StageLabel("retention", 3, "定着", "Retention", 0),
+            new StageLabel("renewal", 4, "更新", "Renewal", 0));
+
     public List<StageLabel> stages() {
-        return jdbc.sql("""
+        Map<String, StageLabel> named = jdbc.sql("""
                         SELECT stage, position, name_ja, name_en, version
                           FROM lifecycle_stage_label
-                         ORDER BY position
                         """)
                 .query(StageLabel.class)
-                .list();
+                .list().stream()
+                .collect(Collectors.toMap(StageLabel::stage, s -> s));
+        return DEFAULTS.stream().map(d -> named.getOrDefault(d.stage(), d)).toList();
     }
 
     public Map<String, StageLabel> stagesByCode() {
         return stages().stream().collect(Collectors.toMap(StageLabel::stage, s -> s));
     }
 
+    /** Renames a stage for display; refused (409) if someone renamed it since {@code expectedVersion}. */
     void rename(String stage, int expectedVersion, String nameJa, String nameEn, String by) {
+        StageLabel known = DEFAULTS.stream().filter(d -> d.stage().equals(stage)).findFirst()
+                .orElseThrow(() -> new org.bansou.web.InvalidFieldException("stage", "no stage \"" + stage + "\""));
         int updated = jdbc.sql("""
-                        UPDATE lifecycle_stage_label
-                           SET name_ja = :nameJa,
-                               name_en = :nameEn,
-                               version = version + 1,
+                        INSERT INTO lifecycle_stage_label (stage, position, name_ja, name_en, version, updated_at,
+                                                           updated_by)
+                        VALUES (:stage, :position, :nameJa, :nameEn, 1, now(), :by)
+                        ON CONFLICT (stage) DO UPDATE
+                           SET name_ja = EXCLUDED.name_ja,
+                               name_en = EXCLUDED.name_en,
+                               version = lifecycle_stage_label.version + 1,
                                updated_at = now(),
-                               updated_by = :by
-                         WHERE stage = :stage
-                           AND version = :version
+                               updated_by = EXCLUDED.updated_by
+                         WHERE lifecycle_stage_label.version = :version
                         """)
+                .param("stage", stage)
+                .param("position", known.position())
                 .param("nameJa", nameJa)
                 .param("nameEn", nameEn)
                 .param("by", by)
-                .param("stage", stage)
                 .param("version", expectedVersion)
                 .update();
-        if (updated == 0) {
+        if (updated == 0 || expectedVersion != 0 && stages().stream()
+                .noneMatch(s -> s.stage().equals(stage) && s.version() == expectedVersion + 1)) {
             throw new StaleVersionException("stage name", stage, expectedVersion);
         }
     }
