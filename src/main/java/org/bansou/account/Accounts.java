@@ -60,6 +60,16 @@ public class Accounts {
     }
 
     /** External ids among {@code externalIds} that bansou already knows. */
+    /** The ids of these accounts by external id, in one statement (bulk writers keyed by external id). */
+    public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT external_id, id FROM account WHERE external_id = ANY(:ids)")
+                .param("ids", externalIds.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("external_id"), rs.getLong("id")))
+                .list();
+        return ids;
+    }
+
     public List<String> existingExternalIds(List<String> externalIds) {
         return jdbc.sql("SELECT external_id FROM account WHERE external_id = ANY(:ids)")
                 .param("ids", externalIds.toArray(String[]::new))
