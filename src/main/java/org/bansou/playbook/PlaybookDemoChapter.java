@@ -162,7 +162,7 @@ class PlaybookDemoChapter implements DemoChapter {
     private void writeRules(DemoWorld world, Map<String, Long> ids, SplittableRandom random) {
         LocalDate today = world.today();
         Instant written = atNine(today.minusMonths(12));
-        TouchRule renewal = rules.create(new RuleForm("更新 60 日前: 担当 CSM に準備タスク", null, null, "renewal_due",
+        TouchRule renewal = rules.create(new RuleForm("更新ステージ・更新 60 日前: 担当 CSM に準備タスク", "renewal", null, "renewal_due",
                 60, "task", "更新準備: 利用状況を確認して更新提案を用意する", 7, null, "ja", null, null).validated(),
                 "manager1", written);
         rules.setEnabled(renewal.id(), renewal.version(), true);
@@ -181,15 +181,23 @@ class PlaybookDemoChapter implements DemoChapter {
             Long id = ids.get(account.externalId());
             LocalDate paid = account.firstPaidOn();
             LocalDate churn = account.churnedOn().isEmpty() ? null : account.churnedOn().get(0);
-            if (paid != null) {
-                // each yearly renewal in the past year was prepared 60 days ahead
-                for (LocalDate due = paid.plusYears(1); !due.isAfter(today.plusDays(60)); due = due.plusYears(1)) {
-                    LocalDate fired = due.minusDays(60);
-                    if (fired.isBefore(since) || fired.isAfter(today) || churn != null && churn.isBefore(fired)) {
-                        continue;
+            if (paid != null && "renewal".equals(account.lifecycleStage())) {
+                // accounts in the renewal stage whose contract renews within 60 days: one open episode each
+                account.subscriptions().stream()
+                        .filter(sub -> "active".equals(sub.status()) && sub.renewsOn() != null
+                                       && sub.renewsOn().isAfter(today) && !sub.renewsOn().isAfter(today.plusDays(60)))
+                        .findFirst()
+                        .ifPresent(sub -> firings.add(firing(renewal.id(), id,
+                                max(sub.renewsOn().minusDays(60), today.minusDays(random.nextInt(20))), null, "task")));
+                // and an earlier, finished episode for some of them
+                if (random.nextDouble() < 0.5) {
+                    LocalDate fired = since.plusDays(random.nextInt(200));
+                    if (!fired.isBefore(paid)) {
+                        firings.add(firing(renewal.id(), id, fired, fired.plusDays(20 + random.nextInt(40)), "task"));
                     }
-                    firings.add(firing(renewal.id(), id, fired, due.isAfter(today) ? null : due, "task"));
                 }
+            }
+            if (paid != null) {
                 if ("tech".equals(account.touchTier()) && random.nextDouble() < 0.12) {
                     LocalDate fired = since.plusDays(random.nextInt(365));
                     if (!fired.isBefore(paid) && (churn == null || fired.isBefore(churn))) {
@@ -213,6 +221,10 @@ class PlaybookDemoChapter implements DemoChapter {
                                             String outcome) {
         return new TouchRules.Firing(0, ruleId, null, accountId, null, atNine(on), on,
                 ended == null || ended.isBefore(on) ? null : ended, outcome);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Instant atNine(LocalDate day) {

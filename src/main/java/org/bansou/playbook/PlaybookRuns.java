@@ -209,12 +209,15 @@ public class PlaybookRuns {
     List<Finished> completeFinishedRuns() {
         return jdbc.sql("""
                         UPDATE playbook_run r
-                           SET completed_on = GREATEST(r.started_on,
-                                   (SELECT max(k.done_on) FROM playbook_task k WHERE k.run_id = r.id))
-                         WHERE r.completed_on IS NULL
-                           AND r.cancelled_on IS NULL
-                           AND EXISTS (SELECT 1 FROM playbook_task k WHERE k.run_id = r.id)
-                           AND NOT EXISTS (SELECT 1 FROM playbook_task k WHERE k.run_id = r.id AND k.done_on IS NULL)
+                           SET completed_on = GREATEST(r.started_on, t.last_done)
+                          FROM (SELECT k.run_id, max(k.done_on) AS last_done
+                                  FROM playbook_task k
+                                  JOIN playbook_run open_run ON open_run.id = k.run_id
+                                 WHERE open_run.completed_on IS NULL
+                                   AND open_run.cancelled_on IS NULL
+                                 GROUP BY k.run_id
+                                HAVING count(*) = count(k.done_on)) t
+                         WHERE r.id = t.run_id
                         RETURNING r.id AS run_id, r.account_id, r.template_id
                         """)
                 .query(Finished.class)
