@@ -22,11 +22,13 @@ class PlaybookSchedule {
     private static final Logger log = LoggerFactory.getLogger(PlaybookSchedule.class);
 
     private final PlaybookProgress progress;
+    private final TouchRules rules;
     private final TechTouch techTouch;
     private final Clock clock;
 
-    PlaybookSchedule(PlaybookProgress progress, TechTouch techTouch, Clock clock) {
+    PlaybookSchedule(PlaybookProgress progress, TouchRules rules, TechTouch techTouch, Clock clock) {
         this.progress = progress;
+        this.rules = rules;
         this.techTouch = techTouch;
         this.clock = clock;
     }
@@ -35,8 +37,15 @@ class PlaybookSchedule {
     void run() {
         LocalDate today = LocalDate.now(clock);
         PlaybookProgress.Pass pass = progress.catchUp(today);
-        var results = techTouch.runEnabled(today);
-        log.info("playbooks: {}; rules fired for {} accounts", pass,
-                results.stream().mapToInt(r -> r.fired().size()).sum());
+        int fired = 0;
+        // each rule in its own transaction: one rule failing (a template deleted, SMTP down) leaves the others
+        for (TouchRule rule : rules.enabled()) {
+            try {
+                fired += techTouch.run(rule, today).fired().size();
+            } catch (RuntimeException e) {
+                log.warn("rule {} ({}) did not run: {}", rule.id(), rule.name(), e.getMessage());
+            }
+        }
+        log.info("playbooks: {}; rules fired for {} accounts", pass, fired);
     }
 }

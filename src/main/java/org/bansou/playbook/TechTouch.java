@@ -61,11 +61,6 @@ class TechTouch {
         return new RunResult(rule.id(), matching.size(), fired, ended);
     }
 
-    /** Every enabled rule, one after another (the scheduled run and "run all now"). */
-    List<RunResult> runEnabled(LocalDate today) {
-        return rules.enabled().stream().map(rule -> run(rule, today)).toList();
-    }
-
     private Map<Long, String> act(TouchRule rule, List<Long> fired, LocalDate today) {
         Map<Long, String> outcomes = new HashMap<>();
         switch (rule.action()) {

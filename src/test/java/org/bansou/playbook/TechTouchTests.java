@@ -35,6 +35,9 @@ class TechTouchTests {
     @Autowired BandChanges bandChanges;
     @Autowired EnvironmentEvents environment;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+    @Autowired PlaybookTimeline timeline;
 
     LocalDate today = LocalDate.of(2026, 11, 20);
 
@@ -138,5 +141,21 @@ class TechTouchTests {
         assertThat(followed.bandImprovedShare()).isEqualTo(1.0);
         assertThat(followed.activeWithin14DaysShare()).isEqualTo(1.0);
         assertThat(followed.stillSubscribedShare()).isEqualTo(0.0);
+    }
+
+    @Test
+    void a_band_change_health_announces_after_its_commit_reaches_the_rules_and_a_firing_shows_on_the_timeline() {
+        world.csm("sato", "佐藤 翔");
+        long kobayashi = world.account("A-1001", "小林歯科クリニック", "sato", "low", "retention");
+        TouchRule poor = rule("要注意になった", null, null, "band_poor", null, "task");
+
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new HealthBandChanged(kobayashi, today, HealthBand.NEUTRAL, HealthBand.POOR, 1, 1)));
+        techTouch.run(poor, today);
+
+        assertThat(rules.firingsForAccount(kobayashi, 10)).extracting(TouchRules.Firing::ruleId)
+                .containsExactly(poor.id());
+        assertThat(timeline.factsFor(kobayashi)).extracting(org.bansou.account.TimelineFact::messageKey)
+                .containsExactly("playbook.timeline.fired");
     }
 }
