@@ -61,6 +61,16 @@ public class Accounts {
     }
 
     /** External ids among {@code externalIds} that bansou already knows. */
+    /** The ids of these accounts by external id, in one statement (bulk writers keyed by external id). */
+    public Map<String, Long> idsByExternalId(Collection<String> externalIds) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT external_id, id FROM account WHERE external_id = ANY(:ids)")
+                .param("ids", externalIds.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("external_id"), rs.getLong("id")))
+                .list();
+        return ids;
+    }
+
     public List<String> existingExternalIds(List<String> externalIds) {
         return jdbc.sql("SELECT external_id FROM account WHERE external_id = ANY(:ids)")
                 .param("ids", externalIds.toArray(String[]::new))
@@ -239,6 +249,38 @@ public class Accounts {
                 .single();
         stageChanges.append(id, null, profile.lifecycleStage());
         return get(id);
+    }
+
+    /**
+     * Moves each of these accounts that is still in stage {@code from} on to {@code to}, appending the move to
+     * the stage history, in one statement for all of them (a playbook's completion rule, e.g. onboarding done
+     * -> adoption); accounts already elsewhere are left alone. Returns the ids that moved.
+     */
+    @Transactional
+    public List<Long> advanceStage(Collection<Long> accountIds, String from, String to, String by) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        WITH moved AS (
+                            UPDATE account
+                               SET lifecycle_stage = :to,
+                                   version = version + 1
+                             WHERE id = ANY(:ids)
+                               AND lifecycle_stage = :from
+                            RETURNING id
+                        )
+                        INSERT INTO stage_change (account_id, from_stage, to_stage, changed_at, changed_by)
+                        SELECT id, :from, :to, now(), :by
+                          FROM moved
+                        RETURNING account_id
+                        """)
+                .param("ids", accountIds.toArray(Long[]::new))
+                .param("from", from)
+                .param("to", to)
+                .param("by", by)
+                .query(Long.class)
+                .list();
     }
 
     /**

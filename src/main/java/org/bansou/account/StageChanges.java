@@ -111,6 +111,35 @@ public class StageChanges {
                 .list();
     }
 
+    /** Across accounts: how many entered a stage and the median and 80th percentile days they stayed. */
+    public record StageDuration(String stage, long accounts, double medianDays, double p80Days) {
+    }
+
+    /**
+     * Time in each stage across all accounts from consecutive history rows, a stay still going counted up to
+     * {@code now}: one statement over the whole history.
+     */
+    public List<StageDuration> durationsAcrossAccounts(Instant now) {
+        return jdbc.sql("""
+                        WITH stays AS (
+                            SELECT to_stage AS stage,
+                                   EXTRACT(EPOCH FROM COALESCE(LEAD(changed_at) OVER w, :now) - changed_at)
+                                       / 86400.0 AS days
+                              FROM stage_change
+                            WINDOW w AS (PARTITION BY account_id ORDER BY changed_at, id)
+                        )
+                        SELECT stage,
+                               count(*) AS accounts,
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days,
+                               percentile_cont(0.8) WITHIN GROUP (ORDER BY days) AS p80_days
+                          FROM stays
+                         GROUP BY stage
+                        """)
+                .param("now", java.sql.Timestamp.from(now))
+                .query(StageDuration.class)
+                .list();
+    }
+
     /** Time spent in each stage, from consecutive history rows; the current stage runs until {@code now}. */
     public List<TimeInStage> timeInStages(long accountId, Instant now) {
         return jdbc.sql("""

@@ -89,6 +89,26 @@ public class Subscriptions {
                 .orElse(null);
     }
 
+    /**
+     * Accounts whose first subscription (trial or paid) started on or after {@code since}, with that day: for
+     * capabilities that start work when a customer begins, e.g. an onboarding playbook.
+     */
+    public java.util.Map<Long, java.time.LocalDate> accountsFirstStartedSince(java.time.LocalDate since) {
+        java.util.Map<Long, java.time.LocalDate> started = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT account_id, min(started_on) AS first_started_on
+                          FROM subscription
+                         GROUP BY account_id
+                        HAVING min(started_on) >= :since
+                         ORDER BY account_id
+                        """)
+                .param("since", since)
+                .query((rs, n) -> started.put(rs.getLong("account_id"),
+                        rs.getObject("first_started_on", java.time.LocalDate.class)))
+                .list();
+        return started;
+    }
+
     public Optional<Subscription> findById(long id) {
         return jdbc.sql(SELECT_SUBSCRIPTION + " WHERE s.id = :id")
                 .param("id", id)

@@ -426,6 +426,36 @@ public class UsageDaily {
                 .list();
     }
 
+    /** A question a completion check asks: has this account used this event on or after this day. */
+    public record EventSince(long accountId, String event, LocalDate since) {
+    }
+
+    /**
+     * The first day on or after each question's {@code since} that its account used its event, for many
+     * questions in one statement (playbook completion checks); questions never answered are absent.
+     */
+    public Map<EventSince, LocalDate> firstSeen(List<EventSince> questions) {
+        if (questions.isEmpty()) {
+            return Map.of();
+        }
+        Map<EventSince, LocalDate> seen = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT q.account_id, q.event, q.since, min(d.day) AS first_day
+                          FROM unnest(:accountIds, :events, CAST(:since AS date[])) AS q (account_id, event, since)
+                          JOIN usage_daily d ON d.account_id = q.account_id
+                                            AND d.day >= q.since
+                                            AND jsonb_exists(d.event_counts, q.event)
+                         GROUP BY q.account_id, q.event, q.since
+                        """)
+                .param("accountIds", questions.stream().map(EventSince::accountId).toArray(Long[]::new))
+                .param("events", questions.stream().map(EventSince::event).toArray(String[]::new))
+                .param("since", questions.stream().map(q -> q.since().toString()).toArray(String[]::new))
+                .query((rs, n) -> seen.put(new EventSince(rs.getLong("account_id"), rs.getString("event"),
+                        rs.getObject("since", LocalDate.class)), rs.getObject("first_day", LocalDate.class)))
+                .list();
+        return seen;
+    }
+
     /** The event names an account used most between two dates, with their counts, most used first. */
     public List<FeatureUse> topFeatures(long accountId, LocalDate from, LocalDate to, int limit) {
         return jdbc.sql("""
