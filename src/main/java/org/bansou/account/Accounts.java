@@ -493,14 +493,19 @@ public class Accounts {
                 .list();
     }
 
-    /** Live accounts whose name or external id contains {@code search}, for the one search box. */
+    /**
+     * Live accounts whose name (or, for three characters or more, external id) contains {@code search}, for the
+     * one search box. External ids have no bigram index: a two-character code fragment would read every account.
+     */
     public List<Account> search(ContainsSearch search, int limit) {
+        String externalId = search.term().codePointCount(0, search.term().length()) > ContainsSearch.SHORTEST
+                ? " OR a.external_id ILIKE :pattern" : "";
         return search.bind(jdbc.sql(SELECT_ACCOUNT + """
                          WHERE a.archived_at IS NULL
-                           AND (%s OR a.external_id ILIKE :pattern)
+                           AND (%s%s)
                          ORDER BY a.name, a.id
                          LIMIT :limit
-                        """.formatted(search.condition("a.name"))))
+                        """.formatted(search.condition("a.name"), externalId)))
                 .param("limit", limit)
                 .query(Account.class)
                 .list();

@@ -97,9 +97,10 @@ class SuccessDemoChapter implements DemoChapter {
     private final ValueRecords values;
     private final FeedbackThemes themes;
     private final FeedbackEntries entries;
+    private final ProductFeedback feedback;
 
     SuccessDemoChapter(Accounts accounts, Contacts contacts, SuccessStories stories, StoryUses uses,
-                       ValueRecords values, FeedbackThemes themes, FeedbackEntries entries) {
+                       ValueRecords values, FeedbackThemes themes, FeedbackEntries entries, ProductFeedback feedback) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.stories = stories;
@@ -107,6 +108,7 @@ class SuccessDemoChapter implements DemoChapter {
         this.values = values;
         this.themes = themes;
         this.entries = entries;
+        this.feedback = feedback;
     }
 
     @Override
@@ -212,9 +214,6 @@ class SuccessDemoChapter implements DemoChapter {
         for (Theme theme : THEMES) {
             long id = themes.create(theme.title(), theme.description(), csm).id();
             themeIds.add(id);
-            if (!theme.status().equals("open")) {
-                themes.setStatus(id, 0, theme.status(), theme.status().equals("shipped") ? "v3.2" : null, "manager");
-            }
         }
         List<FeedbackEntries.NewFeedback> heard = new ArrayList<>();
         for (DemoAccount account : all) {
@@ -239,6 +238,13 @@ class SuccessDemoChapter implements DemoChapter {
             }
         }
         entries.recordAll(heard);
+        // statuses set after the entries, as the product team would: shipping alerts the asking accounts' owners
+        for (int i = 0; i < THEMES.size(); i++) {
+            String status = THEMES.get(i).status();
+            if (!status.equals("open")) {
+                feedback.setStatus(themeIds.get(i), 0, status, status.equals("shipped") ? "v3.2" : null, "manager");
+            }
+        }
     }
 
     /** A tenth of key persons were promoted: they held a junior role from joining until the promotion. */

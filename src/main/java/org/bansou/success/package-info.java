@@ -4,5 +4,5 @@
  * worlds and how late we learn of them; product feedback grouped into themes ranked by the revenue asking.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"security", "database", "web", "account", "subscription", "usage", "demo"})
+        allowedDependencies = {"security", "database", "web", "account", "subscription", "usage", "demo", "bench"})
 package org.bansou.success;
