@@ -55,7 +55,7 @@ dated AS (
      CROSS JOIN LATERAL (SELECT (CASE WHEN s.billing_interval = 'year' THEN 12 ELSE 1 END) * s.interval_count
                                 AS period_months) p
 )
-SELECT d.account_id, moves.plan_id, moves.currency, d.day, SUM(moves.delta)::bigint AS delta,
+SELECT d.account_id, moves.plan_id, moves.currency, d.day, revenue_sum(moves.delta) AS delta,
        SUM(moves.changes)::integer AS changes
   FROM dated d
  CROSS JOIN LATERAL (VALUES (d.plan_id, d.currency,
@@ -66,4 +66,4 @@ SELECT d.account_id, moves.plan_id, moves.currency, d.day, SUM(moves.delta)::big
  WHERE moves.changes = 1
     OR (d.before_mrr IS NOT NULL AND (d.before_plan_id <> d.plan_id OR d.before_currency <> d.currency))
  GROUP BY d.account_id, moves.plan_id, moves.currency, d.day
-HAVING SUM(moves.delta) <> 0
+HAVING revenue_sum(moves.delta) <> 0
