@@ -9,12 +9,13 @@ CREATE AGGREGATE revenue_sum(bigint) (
 
 -- The account fields a report filters and groups by, as the monthly roll-up below was built with them. When
 -- an account's fields change, catching up takes its rows out of the roll-up under these and puts them back
--- under the current ones. Only accounts that have rows in mrr_segment_month are here.
+-- under the current ones. Only accounts that have rows in mrr_segment_month are here. Compared byte by byte
+-- (COLLATE "C"): the roll-up groups by them and only ever tests them for equality.
 CREATE UNLOGGED TABLE mrr_rollup_account (
-    account_id      bigint  PRIMARY KEY,
-    industry        text,
-    employee_band   text,
-    touch_tier      text,
+    account_id      bigint   PRIMARY KEY,
+    industry        text     COLLATE "C",
+    employee_band   text     COLLATE "C",
+    touch_tier      text     COLLATE "C",
     owner_user_id   bigint
 );
 
@@ -31,9 +32,9 @@ CREATE UNLOGGED TABLE mrr_rollup_month (
     month           date     NOT NULL,
     plan_id         bigint,
     currency        text     COLLATE "C" NOT NULL,
-    industry        text,
-    employee_band   text,
-    touch_tier      text,
+    industry        text     COLLATE "C",
+    employee_band   text     COLLATE "C",
+    touch_tier      text     COLLATE "C",
     owner_user_id   bigint,
     kind            text     COLLATE "C" NOT NULL,
     since           date,
