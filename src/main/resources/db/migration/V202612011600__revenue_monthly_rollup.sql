@@ -44,7 +44,9 @@ CREATE UNLOGGED TABLE mrr_rollup_month (
     new_and_churned bigint   NOT NULL,
     base_rows       bigint   NOT NULL
 );
-CREATE INDEX mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month, currency, kind);
+-- the rows of a key, for catching up (rollup-merge.sql); MrrRebuild builds it again after a full rebuild
+CREATE INDEX mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month, currency, kind, (COALESCE(plan_id, 0)),
+    (COALESCE(owner_user_id, 0)), (COALESCE(since, 'infinity')));
 
 -- An account whose report fields changed is re-keyed in the roll-up by the next catch-up.
 CREATE FUNCTION revenue_mark_account_stale() RETURNS trigger

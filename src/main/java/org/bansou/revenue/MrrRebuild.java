@@ -117,8 +117,10 @@ public class MrrRebuild {
     private void createIndexes() {
         jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
                 .update();
-        jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month, currency, kind)")
-                .update();
+        jdbc.sql("""
+                CREATE INDEX IF NOT EXISTS mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month, currency, kind,
+                    (COALESCE(plan_id, 0)), (COALESCE(owner_user_id, 0)), (COALESCE(since, 'infinity')))
+                """).update();
     }
 
     /** Two parts on two cores pay off only on a large history; a small one is built in one pass. */

@@ -5,12 +5,15 @@ WITH touched AS (
       FROM rollup_delta
 ),
 removed AS (
+    -- found through mrr_rollup_month_key_idx; where a null and a zero meet here they are still summed apart below
     DELETE FROM mrr_rollup_month r
      USING touched t
      WHERE r.basis = t.basis AND r.month = t.month AND r.currency = t.currency AND r.kind = t.kind
-       AND r.plan_id IS NOT DISTINCT FROM t.plan_id AND r.industry IS NOT DISTINCT FROM t.industry
-       AND r.employee_band IS NOT DISTINCT FROM t.employee_band AND r.touch_tier IS NOT DISTINCT FROM t.touch_tier
-       AND r.owner_user_id IS NOT DISTINCT FROM t.owner_user_id AND r.since IS NOT DISTINCT FROM t.since
+       AND COALESCE(r.plan_id, 0) = COALESCE(t.plan_id, 0)
+       AND COALESCE(r.owner_user_id, 0) = COALESCE(t.owner_user_id, 0)
+       AND COALESCE(r.since, 'infinity') = COALESCE(t.since, 'infinity')
+       AND r.industry IS NOT DISTINCT FROM t.industry AND r.employee_band IS NOT DISTINCT FROM t.employee_band
+       AND r.touch_tier IS NOT DISTINCT FROM t.touch_tier
     RETURNING r.*
 )
 INSERT INTO mrr_rollup_month (basis, month, plan_id, currency, industry, employee_band, touch_tier, owner_user_id, kind,
