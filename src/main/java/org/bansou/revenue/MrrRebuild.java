@@ -15,9 +15,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds the derived revenue tables ({@code mrr_movement}, {@code mrr_segment_month}) from subscription history
- * in one set-based pass over the whole database, or over the accounts whose history changed. Both run the
- * same statements, so an incremental rebuild ends where a full one would.
+ * Builds the derived revenue tables ({@code mrr_movement}, {@code mrr_segment_month} and its monthly roll-up
+ * {@code mrr_rollup_month}) from subscription history in one set-based pass over the whole database, or over the
+ * accounts whose history or report fields changed. Both run the same statements, so an incremental rebuild ends
+ * where a full one would.
  */
 @Component
 public class MrrRebuild {
@@ -41,6 +42,8 @@ public class MrrRebuild {
     private final String movements = load("movements.sql");
     private final String accountMonths = load("account-months.sql");
     private final String segmentMonths = load("segment-months.sql");
+    private final String rollupMonths = load("rollup-months.sql");
+    private final String rollupMerge = load("rollup-merge.sql");
 
     MrrRebuild(JdbcClient jdbc, RevenueSettings settings, ExchangeRates rates, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -71,9 +74,10 @@ public class MrrRebuild {
             transaction.executeWithoutResult(status -> {
                 lock();
                 jdbc.sql("DELETE FROM mrr_stale_account").update();
-                jdbc.sql("TRUNCATE mrr_movement, mrr_segment_month").update();
+                jdbc.sql("TRUNCATE mrr_movement, mrr_segment_month, mrr_rollup_month, mrr_rollup_account").update();
                 // one sorted index build afterwards costs less than a million inserts at random places
                 jdbc.sql("DROP INDEX IF EXISTS mrr_segment_month_month_idx").update();
+                jdbc.sql("DROP INDEX IF EXISTS mrr_rollup_month_key_idx").update();
             });
             List<java.util.concurrent.CompletableFuture<Result>> running = new ArrayList<>();
             for (int part = 0; part < parts; part++) {
@@ -81,7 +85,7 @@ public class MrrRebuild {
                 running.add(java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> transaction.execute(status -> {
                             settle();
-                            return build(null, p, parts);
+                            return build(null, p, parts, "mrr_rollup_month");
                         }), workers));
             }
             long movementRows = 0;
@@ -94,20 +98,29 @@ public class MrrRebuild {
                 }
             } catch (java.util.concurrent.CompletionException e) {
                 running.forEach(part -> part.cancel(false));
-                jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
-                        .update();
+                createIndexes();
                 // a part that failed leaves the others built: mark everyone stale so no half-built figures are read
                 jdbc.sql("INSERT INTO mrr_stale_account (account_id) SELECT id FROM account ON CONFLICT DO NOTHING").update();
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
-            jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
-                    .update();
+            createIndexes();
             jdbc.sql("ANALYZE mrr_movement").update();
             jdbc.sql("ANALYZE mrr_segment_month").update();
+            jdbc.sql("ANALYZE mrr_rollup_month").update();
+            jdbc.sql("ANALYZE mrr_rollup_account").update();
             return new Result(null, movementRows, monthRows);
         } finally {
             rebuilding.unlock();
         }
+    }
+
+    private void createIndexes() {
+        jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
+                .update();
+        jdbc.sql("""
+                CREATE INDEX IF NOT EXISTS mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month, currency, kind,
+                    (COALESCE(plan_id, 0)), (COALESCE(owner_user_id, 0)), (COALESCE(since, 'infinity')))
+                """).update();
     }
 
     /** Two parts on two cores pay off only on a large history; a small one is built in one pass. */
@@ -117,7 +130,10 @@ public class MrrRebuild {
         return changes < 50_000 ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Rebuilds the movements of these accounts only, e.g. after their history was imported or edited. */
+    /**
+     * Rebuilds the movements of these accounts only, e.g. after their history was imported or edited, and moves
+     * their share of the roll-up to their current report fields.
+     */
     public Result rebuildAccounts(Collection<Long> accountIds) {
         Long[] ids = accountIds.stream().distinct().toArray(Long[]::new);
         rebuilding.lock();
@@ -125,9 +141,14 @@ public class MrrRebuild {
             return transaction.execute(status -> {
                 lock();
                 jdbc.sql("DELETE FROM mrr_stale_account WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                jdbc.sql("CREATE TEMP TABLE rollup_delta (LIKE mrr_rollup_month) ON COMMIT DROP").update();
+                rollUp(false, ids, 0, 1, "rollup_delta", -1);
                 jdbc.sql("DELETE FROM mrr_movement WHERE account_id = ANY(:ids)").param("ids", ids).update();
                 jdbc.sql("DELETE FROM mrr_segment_month WHERE account_id = ANY(:ids)").param("ids", ids).update();
-                return build(ids, 0, 1);
+                jdbc.sql("DELETE FROM mrr_rollup_account WHERE account_id = ANY(:ids)").param("ids", ids).update();
+                Result result = build(ids, 0, 1, "rollup_delta");
+                jdbc.sql(rollupMerge).update();
+                return result;
             });
         } finally {
             rebuilding.unlock();
@@ -164,7 +185,7 @@ public class MrrRebuild {
     /** The derived tables are unlogged: after a crash they are empty while the history is not. */
     private boolean derivedLost() {
         return jdbc.sql("""
-                        SELECT NOT EXISTS (SELECT 1 FROM mrr_movement)
+                        SELECT (NOT EXISTS (SELECT 1 FROM mrr_movement) OR NOT EXISTS (SELECT 1 FROM mrr_rollup_month))
                            AND EXISTS (SELECT 1 FROM subscription_change WHERE mrr_after > 0)
                         """)
                 .query(Boolean.class)
@@ -199,7 +220,7 @@ public class MrrRebuild {
         return now;
     }
 
-    private Result build(Long[] accountIds, int part, int parts) {
+    private Result build(Long[] accountIds, int part, int parts, String rollupTarget) {
         long t = System.nanoTime();
         RevenueSetting rules = settings.current();
         boolean everyone = accountIds == null;
@@ -250,8 +271,32 @@ public class MrrRebuild {
         jdbc.sql("ANALYZE segment_month").update();
         jdbc.sql("ANALYZE account_month").update();
         long monthRows = jdbc.sql(segmentMonths).update();
-        step("segment months", t);
+        t = step("segment months", t);
+        // the report fields the roll-up is keyed by, as they are now: catching up takes the rows out under these
+        jdbc.sql("""
+                INSERT INTO mrr_rollup_account (account_id, industry, employee_band, touch_tier, owner_user_id)
+                SELECT a.id, a.industry, a.employee_band, a.touch_tier, a.owner_user_id
+                  FROM account a
+                 WHERE a.id IN (SELECT account_id FROM segment_month)
+                """).update();
+        rollUp(everyone, scope, part, parts, rollupTarget, 1);
+        step("roll-up", t);
         return new Result(everyone ? null : accountIds.length, movementRows, monthRows);
+    }
+
+    /** Adds (sign 1) or takes out (-1) these accounts' rows of mrr_segment_month to the roll-up or its changes. */
+    private void rollUp(boolean everyone, Long[] accountIds, int part, int parts, String target, int sign) {
+        // rows just written have no statistics yet, and a sort of a million rows by nine keys costs many times
+        // the hash table of the few thousand keys they add up to
+        jdbc.sql("SET LOCAL enable_sort = off").update();
+        jdbc.sql(rollupMonths.replace("rollup_target", target))
+                .param("everyone", everyone)
+                .param("accounts", accountIds)
+                .param("part", part)
+                .param("parts", parts)
+                .param("sign", sign)
+                .update();
+        jdbc.sql("SET LOCAL enable_sort = on").update();
     }
 
     private static String load(String name) {

@@ -19,10 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code mrr_segment_month} into the figures of a revenue report: the MRR waterfall, customers, ARPA,
- * logo and revenue churn, GRR and NRR (per period and trailing twelve months) and LTV, by the definitions of
- * DESIGN.md. One aggregate statement per report; the running totals are added up here. LTV's gross margin is
- * the configured one less the CS cost to serve of the period's revenue, where a {@link CostToServe} knows it.
+ * Reads {@code mrr_rollup_month} (mrr_segment_month summed per month and report keys) into the figures of a
+ * revenue report: the MRR waterfall, customers, ARPA, logo and revenue churn, GRR and NRR (per period and
+ * trailing twelve months) and LTV, by the definitions of DESIGN.md. One aggregate statement per report; the
+ * running totals are added up here. LTV's gross margin is the configured one less the CS cost to serve of the
+ * period's revenue, where a {@link CostToServe} knows it.
  */
 @Component
 public class RevenueFigures {
@@ -76,32 +77,28 @@ public class RevenueFigures {
     }
 
     private List<Flow> flows(ReportQuery query, YearMonth horizon) {
-        boolean byPlan = query.byPlan();
-        String kind = byPlan ? "m.plan_kind" : "m.account_kind";
-        String since = byPlan ? "m.plan_paying_since" : "m.account_paying_since";
-        String logo = byPlan ? "m.plan_logo" : "m.account_logo";
-        boolean joinAccount = query.filter().onAccounts() || query.groupBy().onAccounts();
+        // the roll-up holds mrr_segment_month summed per month and report keys, under both rules
         String sql = """
                 SELECT %s AS group_key,
                        GREATEST(m.month, :horizon) AS month,
-                       CASE WHEN m.month > :horizon THEN %s ELSE 'none' END AS kind,
-                       CASE WHEN m.month > :horizon AND %s IN ('expansion', 'contraction', 'churn')
-                            THEN GREATEST(%s, :horizon) END AS since,
+                       CASE WHEN m.month > :horizon THEN m.kind ELSE 'none' END AS kind,
+                       CASE WHEN m.month > :horizon AND m.kind IN ('expansion', 'contraction', 'churn')
+                            THEN GREATEST(m.since, :horizon) END AS since,
                        m.currency,
                        SUM(m.native_change) AS native_change,
                        SUM(m.amount) AS amount,
-                       SUM(%s) AS logos,
-                       COUNT(*) FILTER (WHERE m.new_and_churned) AS new_and_churned
-                  FROM mrr_segment_month m
-                  %s
-                 WHERE m.month <= :to
+                       SUM(m.logos) AS logos,
+                       SUM(m.new_and_churned) AS new_and_churned
+                  FROM mrr_rollup_month m
+                 WHERE m.basis = :basis
+                   AND m.month <= :to
                    %s
                  GROUP BY 1, 2, 3, 4, 5
-                """.formatted(query.groupBy().sql(), kind, kind, since, logo,
-                joinAccount ? "JOIN account a ON a.id = m.account_id" : "", query.filter().where());
+                """.formatted(query.groupBy().rollupSql(), query.filter().whereOnRollup());
         Map<String, Object> parameters = new HashMap<>(query.filter().parameters());
         parameters.put("horizon", horizon.atDay(1));
         parameters.put("to", query.to().atDay(1));
+        parameters.put("basis", query.byPlan() ? "plan" : "account");
         return jdbc.sql(sql)
                 .params(parameters)
                 .query((rs, n) -> {

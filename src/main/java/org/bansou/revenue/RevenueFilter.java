@@ -31,21 +31,30 @@ public record RevenueFilter(Long planId, String industry, String employeeBand, S
 
     /** SQL conditions on {@code m} (mrr_segment_month) and {@code a} (account); values bound by name. */
     String where() {
+        return where("a");
+    }
+
+    /** The same conditions on {@code m} (mrr_rollup_month, which carries the account fields). */
+    String whereOnRollup() {
+        return where("m");
+    }
+
+    private String where(String account) {
         List<String> conditions = new ArrayList<>();
         if (planId != null) {
             conditions.add("m.plan_id = :planId");
         }
         if (industry != null) {
-            conditions.add("a.industry = :industry");
+            conditions.add(account + ".industry = :industry");
         }
         if (employeeBand != null) {
-            conditions.add("a.employee_band = :employeeBand");
+            conditions.add(account + ".employee_band = :employeeBand");
         }
         if (touchTier != null) {
-            conditions.add("a.touch_tier = :touchTier");
+            conditions.add(account + ".touch_tier = :touchTier");
         }
         if (ownerUserId != null) {
-            conditions.add("a.owner_user_id = :ownerUserId");
+            conditions.add(account + ".owner_user_id = :ownerUserId");
         }
         return conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
     }

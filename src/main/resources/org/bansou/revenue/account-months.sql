@@ -3,24 +3,24 @@
 CREATE TEMP TABLE segment_month ON COMMIT DROP AS
 SELECT g.account_id, g.month, g.plan_id, g.currency, g.native_change, g.changes, g.movement_on, g.account_row,
        CASE WHEN fx.same THEN g.native_change ELSE ROUND(g.native_change * fx.factor)::bigint END AS amount
-  FROM (SELECT account_id, date_trunc('month', day)::date AS month, plan_id, currency,
-               SUM(delta)::bigint AS native_change, SUM(changes) AS changes,
-               MAX(MAX(day)) OVER (PARTITION BY account_id, date_trunc('month', day)) AS movement_on,
+  FROM (SELECT account_id, date_trunc('month', day::timestamp)::date AS month, plan_id, currency,
+               revenue_sum(delta) AS native_change, SUM(changes) AS changes,
+               MAX(MAX(day)) OVER (PARTITION BY account_id, date_trunc('month', day::timestamp)) AS movement_on,
                -- the row that carries the account-level counts of the month
-               ROW_NUMBER() OVER (PARTITION BY account_id, date_trunc('month', day)
+               ROW_NUMBER() OVER (PARTITION BY account_id, date_trunc('month', day::timestamp)
                                   ORDER BY plan_id, currency COLLATE "C") AS account_row
           FROM segment_day
-         GROUP BY account_id, date_trunc('month', day), plan_id, currency) g
+         GROUP BY account_id, date_trunc('month', day::timestamp), plan_id, currency) g
   JOIN fx_day fx ON fx.currency = g.currency AND fx.day = g.movement_on;
 
 CREATE TEMP TABLE account_month ON COMMIT DROP AS
 WITH totals AS (
-    SELECT account_id, month, SUM(native_change) AS delta, SUM(amount) AS amount
+    SELECT account_id, month, revenue_sum(native_change) AS delta, revenue_sum(amount) AS amount
       FROM segment_month
      GROUP BY account_id, month
 ),
 days AS (
-    SELECT account_id, date_trunc('month', movement_on)::date AS month,
+    SELECT account_id, date_trunc('month', movement_on::timestamp)::date AS month,
            bool_or(paying_after) AS paid_in_month,
            MIN(first_paid_on) AS first_paid_on,
            MAX(movement_on) FILTER (WHERE kind = 'churn') AS churned_on,
@@ -28,12 +28,12 @@ days AS (
       FROM mrr_movement
      WHERE (:everyone OR account_id = ANY(:accounts))
        AND account_id % :parts = :part
-     GROUP BY account_id, date_trunc('month', movement_on)
+     GROUP BY account_id, date_trunc('month', movement_on::timestamp)
 ),
 stocked AS (
     SELECT t.account_id, t.month, t.amount, d.paid_in_month, d.first_paid_on, d.returned_on,
-           SUM(t.delta) OVER w AS closing_stock,
-           SUM(t.delta) OVER w - t.delta AS opening_stock,
+           revenue_sum(t.delta) OVER w AS closing_stock,
+           revenue_sum(t.delta) OVER w - t.delta AS opening_stock,
            MAX(d.churned_on) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS previous_churn_on
       FROM totals t
       JOIN days d ON d.account_id = t.account_id AND d.month = t.month
@@ -59,5 +59,5 @@ SELECT b.account_id, b.month, b.kind, b.opening_stock > 0 AS opening_paying, b.c
        CASE b.kind WHEN 'new_business' THEN 1 WHEN 'reactivation' THEN 1 WHEN 'churn' THEN -1 ELSE 0 END AS logo,
        MAX(b.month) FILTER (WHERE b.kind IN ('new_business', 'reactivation'))
            OVER (PARTITION BY b.account_id ORDER BY b.month) AS paying_since,
-       date_trunc('month', b.first_paid_on)::date AS cohort_month
+       date_trunc('month', b.first_paid_on::timestamp)::date AS cohort_month
   FROM booked b;

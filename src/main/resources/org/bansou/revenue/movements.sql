@@ -4,17 +4,17 @@
 INSERT INTO mrr_movement (account_id, movement_on, kind, amount, changes, paying_after, first_paid_on,
                           previous_churn_on)
 WITH day_total AS (
-    SELECT d.account_id, d.day, SUM(d.delta)::bigint AS delta,
+    SELECT d.account_id, d.day, revenue_sum(d.delta) AS delta,
            -- numeric arithmetic only for amounts that need converting
-           (COALESCE(SUM(d.delta) FILTER (WHERE fx.same), 0)
-            + COALESCE(ROUND(SUM(d.delta * fx.factor) FILTER (WHERE NOT fx.same)), 0))::bigint AS amount,
+           COALESCE(revenue_sum(d.delta) FILTER (WHERE fx.same), 0)
+           + COALESCE(ROUND(SUM(d.delta * fx.factor) FILTER (WHERE NOT fx.same))::bigint, 0) AS amount,
            SUM(d.changes)::integer AS changes
       FROM segment_day d
       JOIN fx_day fx ON fx.currency = d.currency AND fx.day = d.day
      GROUP BY d.account_id, d.day
 ),
 stocked AS (
-    SELECT t.*, SUM(t.delta) OVER (PARTITION BY t.account_id ORDER BY t.day) AS stock_after
+    SELECT t.*, revenue_sum(t.delta) OVER (PARTITION BY t.account_id ORDER BY t.day) AS stock_after
       FROM day_total t
 ),
 marked AS (

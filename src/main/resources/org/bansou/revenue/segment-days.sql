@@ -55,15 +55,16 @@ dated AS (
      CROSS JOIN LATERAL (SELECT (CASE WHEN s.billing_interval = 'year' THEN 12 ELSE 1 END) * s.interval_count
                                 AS period_months) p
 )
-SELECT d.account_id, moves.plan_id, moves.currency, d.day, SUM(moves.delta)::bigint AS delta,
-       SUM(moves.changes)::integer AS changes
-  FROM dated d
- CROSS JOIN LATERAL (VALUES (d.plan_id, d.currency,
-                             d.mrr - CASE WHEN d.before_plan_id = d.plan_id AND d.before_currency = d.currency
-                                          THEN d.before_mrr ELSE 0 END, 1),
-                            (d.before_plan_id, d.before_currency, -d.before_mrr, 0))
-       AS moves(plan_id, currency, delta, changes)
- WHERE moves.changes = 1
-    OR (d.before_mrr IS NOT NULL AND (d.before_plan_id <> d.plan_id OR d.before_currency <> d.currency))
- GROUP BY d.account_id, moves.plan_id, moves.currency, d.day
-HAVING SUM(moves.delta) <> 0
+-- a change moves MRR into its segment and, when plan or currency changed, out of the one it left
+SELECT m.account_id, m.plan_id, m.currency, m.day, revenue_sum(m.delta) AS delta,
+       SUM(m.changes)::integer AS changes
+  FROM (SELECT d.account_id, d.plan_id, d.currency, d.day,
+               d.mrr - CASE WHEN d.before_plan_id = d.plan_id AND d.before_currency = d.currency
+                            THEN d.before_mrr ELSE 0 END AS delta, 1 AS changes
+          FROM dated d
+         UNION ALL
+        SELECT d.account_id, d.before_plan_id, d.before_currency, d.day, -d.before_mrr, 0
+          FROM dated d
+         WHERE d.before_mrr IS NOT NULL AND (d.before_plan_id <> d.plan_id OR d.before_currency <> d.currency)) m
+ GROUP BY m.account_id, m.plan_id, m.currency, m.day
+HAVING revenue_sum(m.delta) <> 0

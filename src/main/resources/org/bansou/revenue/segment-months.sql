@@ -6,9 +6,9 @@ INSERT INTO mrr_segment_month (account_id, month, plan_id, currency, native_chan
                                plan_logo, plan_paying_since, cohort_month)
 WITH plan_stock AS (
     SELECT s.*,
-           SUM(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id ORDER BY s.month) AS plan_closing,
-           SUM(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_delta,
-           SUM(s.amount) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_amount,
+           revenue_sum(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id ORDER BY s.month) AS plan_closing,
+           revenue_sum(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_delta,
+           revenue_sum(s.amount) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_amount,
            ROW_NUMBER() OVER (PARTITION BY s.account_id, s.plan_id, s.month ORDER BY s.currency COLLATE "C") AS plan_row
       FROM segment_month s
 ),

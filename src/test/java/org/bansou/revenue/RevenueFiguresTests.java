@@ -54,6 +54,27 @@ class RevenueFiguresTests {
     }
 
     @Test
+    void a_report_by_industry_follows_an_account_whose_industry_was_corrected_after_its_history() {
+        world.account("aoki", "Aoki", "医療", "10-49", "low", null);
+        world.account("baba", "Baba", "製造", "10-49", "low", null);
+        world.subscribe("aoki-1", "aoki", "standard-monthly", 30, LocalDate.of(2026, 1, 1));
+        world.subscribe("baba-1", "baba", "standard-monthly", 20, LocalDate.of(2026, 1, 1));
+        ReportQuery january = ReportQuery.months(JANUARY, JANUARY);
+        assertThat(figures.report(january.groupedBy(Grouping.INDUSTRY)).groups()).hasSize(2);
+
+        world.account("baba", "Baba", "医療", "10-49", "low", null);
+
+        List<GroupFigures> byIndustry = figures.report(january.groupedBy(Grouping.INDUSTRY)).groups();
+        assertThat(byIndustry).extracting(GroupFigures::key).containsExactly("医療");
+        assertThat(byIndustry.get(0).periods().get(0).closingMrr()).isEqualTo(50_000);
+        assertThat(byIndustry.get(0).periods().get(0).closingCustomers()).isEqualTo(2);
+        PeriodFigures manufacturing = figures.report(january.with(new RevenueFilter(null, "製造", null, null, null)))
+                .total().periods().get(0);
+        assertThat(manufacturing.closingMrr()).isZero();
+        assertThat(manufacturing.newBusiness()).isZero();
+    }
+
+    @Test
     void churn_and_retention_rates_follow_the_accounts_paying_when_the_month_began() {
         februaryOfFiveCustomers();
 
