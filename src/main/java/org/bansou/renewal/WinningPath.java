@@ -163,7 +163,7 @@ public class WinningPath {
                 String shown = basis.get(id);
                 checks.get(id).add(new CriterionCheck(criterion.id(), criterion.code(), criterion.label(),
                         criterion.kind(), shown != null && !shown.startsWith("-"),
-                        shown == null ? "not seen" : shown.startsWith("-") ? shown.substring(1) : shown));
+                        shown == null ? notShown(criterion.kind()) : shown.startsWith("-") ? shown.substring(1) : shown));
             }
         }
         Map<Long, PathCheck> result = new HashMap<>();
@@ -173,6 +173,14 @@ public class WinningPath {
             result.put(id, new PathCheck(id, dayByAccount.get(id), reached, List.copyOf(list)));
         }
         return result;
+    }
+
+    private static String notShown(String kind) {
+        return switch (kind) {
+            case "utilization" -> "no week at the threshold";
+            case "event" -> "never seen";
+            default -> "not confirmed";
+        };
     }
 
     // the longest run of consecutive weeks whose average utilization met the threshold, before the day;
