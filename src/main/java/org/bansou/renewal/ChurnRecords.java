@@ -196,4 +196,13 @@ public class ChurnRecords {
                 .query(LostMrr.class)
                 .single();
     }
+
+    /** The account's name, for pages about its renewals. */
+    public String accountName(long accountId) {
+        return jdbc.sql("SELECT name FROM account WHERE id = :id")
+                .param("id", accountId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new org.bansou.database.NotFoundException("account", accountId));
+    }
 }
