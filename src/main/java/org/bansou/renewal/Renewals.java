@@ -432,4 +432,14 @@ public class Renewals {
                 .param("closedBys", rows.stream().map(PastRenewal::closedBy).toArray(String[]::new))
                 .update();
     }
+
+    /** Subscription ids by external id, for history loads that know contracts by their source ids. */
+    public Map<String, Long> subscriptionIds(java.util.Collection<String> externalIds) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT external_id, id FROM subscription WHERE external_id = ANY(:ids)")
+                .param("ids", externalIds.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("external_id"), rs.getLong("id")))
+                .list();
+        return ids;
+    }
 }

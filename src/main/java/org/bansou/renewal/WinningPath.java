@@ -183,8 +183,9 @@ public class WinningPath {
         };
     }
 
-    // the longest run of consecutive weeks whose average utilization met the threshold, before the day;
-    // a run too short is reported with a leading '-' (seen, not met)
+    // the longest run of consecutive weeks whose weekday average utilization met the threshold, before the
+    // day; weekends are left out, or every office customer would look under-used. A run too short is
+    // reported with a leading '-' (seen, not met)
     private Map<Long, String> utilizationRuns(Long[] ids, String[] days, Criterion criterion) {
         Map<Long, String> basis = new HashMap<>();
         jdbc.sql("""
@@ -195,6 +196,7 @@ public class WinningPath {
                               FROM usage_daily d
                               JOIN asked a ON a.account_id = d.account_id AND d.day < a.day
                              WHERE d.utilization IS NOT NULL
+                               AND extract(isodow FROM d.day) < 6
                              GROUP BY d.account_id, date_trunc('week', d.day)),
                         good AS (
                             SELECT account_id, week,
