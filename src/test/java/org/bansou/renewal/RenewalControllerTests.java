@@ -125,6 +125,15 @@ class RenewalControllerTests {
     }
 
     @Test
+    void a_triaged_churn_shows_on_the_account_timeline() throws Exception {
+        long ueda = world.account("ueda", "上田クリニック", "sato");
+
+        mvc.perform(get("/accounts/" + ueda + "?lang=en").with(SignedIn.as(ito)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("winning path not reached: CS gap")));
+    }
+
+    @Test
     void the_pipeline_exports_as_csv() throws Exception {
         mvc.perform(get("/renewals/export?view=open&format=csv").with(SignedIn.as(ito)))
                 .andExpect(status().isOk())
