@@ -80,6 +80,17 @@ class RenewalApiTests {
     }
 
     @Test
+    void the_renewal_api_is_in_the_openapi_document() throws Exception {
+        mvc.perform(get("/api/openapi"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/renewals'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/renewals/{id}/forecast'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/renewals/{id}/outcome'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/renewals/churns/triage'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/renewals/churn-plan/import'].post").exists());
+    }
+
+    @Test
     void csm_edits_only_its_accounts() throws Exception {
         mvc.perform(put("/api/v1/renewals/" + yamadaRenewal + "/forecast").with(SignedIn.as(sato))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"version\":0,\"forecastOutcome\":\"churn\"}"))
