@@ -12,7 +12,7 @@ import java.util.Map;
 import org.bansou.database.NotFoundException;
 import org.bansou.database.StaleVersionException;
 import org.bansou.importing.ImportFile;
-import org.bansou.importing.TableRows;
+import org.bansou.importing.Spreadsheets;
 import org.bansou.renewal.forecast.ChurnPlanReview;
 import org.bansou.renewal.forecast.ForecastVsActual;
 import org.bansou.security.AccessRules;
@@ -337,7 +337,7 @@ class RenewalController {
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
                     .contentType(MediaType.parseMediaType(
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(TableRows.xlsx(name, headers, rows));
+                    .body(Spreadsheets.xlsx(name, headers, rows));
         }
         if (!format.equals("csv")) {
             throw new InvalidFieldException("format", "must be csv or xlsx");
@@ -345,7 +345,7 @@ class RenewalController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
                 .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
-                .body(TableRows.csv(headers, rows));
+                .body(Spreadsheets.csv(headers, rows));
     }
 
     private static Map<String, Object> planChart(ForecastVsActual plan) {

@@ -1,7 +1,5 @@
 package org.bansou.renewal.forecast;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -17,7 +15,7 @@ import java.util.regex.Pattern;
 
 import org.bansou.importing.ImportError;
 import org.bansou.importing.ImportFile;
-import org.bansou.importing.TableRows;
+import org.bansou.importing.Spreadsheets;
 
 /**
  * Reads churn plan lines from the form or a CSV/XLSX file (columns period, segment, planned_churn_mrr,
@@ -41,14 +39,12 @@ public final class PlanLines {
     }
 
     public static Reading read(ImportFile file) {
-        List<TableRows.FileRow> rows;
+        List<Spreadsheets.SheetLine> rows;
         try {
-            rows = TableRows.read(file);
-        } catch (TableRows.UnreadableTable unreadable) {
+            rows = Spreadsheets.read(file);
+        } catch (Spreadsheets.Unreadable unreadable) {
             return new Reading(List.of(), List.of(new ImportError(unreadable.line(), null,
                     "the file is not a readable table (" + unreadable.getMessage() + ")")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         List<ImportError> problems = new ArrayList<>();
         if (rows.isEmpty()) {
@@ -76,7 +72,7 @@ public final class PlanLines {
         }
         List<ChurnForecasts.PlanLine> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (TableRows.FileRow row : rows.subList(1, rows.size())) {
+        for (Spreadsheets.SheetLine row : rows.subList(1, rows.size())) {
             if (row.cells().stream().allMatch(c -> c == null || c.isBlank())) {
                 continue;
             }
@@ -148,7 +144,7 @@ public final class PlanLines {
         }
     }
 
-    private static String cell(TableRows.FileRow row, Integer index) {
+    private static String cell(Spreadsheets.SheetLine row, Integer index) {
         return index == null || index >= row.cells().size() ? null : row.cells().get(index);
     }
 }

@@ -11,31 +11,26 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The import readers and export writers for other capabilities' own files (a churn plan, a report): rows of
- * a CSV (UTF-8 or Excel's Shift_JIS) or XLSX file with the line numbers Excel shows, and tables written as
- * CSV (UTF-8 with BOM) or XLSX. Checking the rows, all or nothing, is the caller's part.
+ * The readers and writers behind imports and exports, for a capability that checks its own lines: the same
+ * CSV (UTF-8 or Excel's Shift_JIS) and XLSX reading as every import, with the line numbers Excel shows.
  */
-public final class TableRows {
+public final class Spreadsheets {
 
-    private TableRows() {
+    /** One row of a file as read: its line number (the header is line 1) and its cells. */
+    public record SheetLine(int line, List<String> cells) {
     }
 
-    /** One row of a file; {@code line} is the row number the user sees, the header being line 1. */
-    public record FileRow(int line, List<String> cells) {
-    }
-
-    /** The file cannot be read as a table at all; {@code line} is where reading stopped, if known. */
-    public static final class UnreadableTable extends Exception {
+    /** The file cannot be read as a table at all; {@code line} is where reading stopped, when known. */
+    public static final class Unreadable extends Exception {
 
         private final Integer line;
 
-        UnreadableTable(Integer line, String message) {
+        Unreadable(Integer line, String message) {
             super(message);
             this.line = line;
         }
@@ -45,22 +40,29 @@ public final class TableRows {
         }
     }
 
-    /** Every row of the file, header included, in file order. */
-    public static List<FileRow> read(ImportFile file) throws IOException, UnreadableTable {
-        List<FileRow> rows = new ArrayList<>();
-        try {
-            switch (file.format()) {
-                case XLSX -> XlsxTable.read(file, (line, cells) -> rows.add(new FileRow(line, List.copyOf(cells))));
-                case XLS -> throw new UnreadableFileException(null, "xls", "save it as .xlsx or CSV");
-                case CSV -> CsvTable.read(file, (line, cells) -> rows.add(new FileRow(line, List.copyOf(cells))));
-            }
-        } catch (UnreadableFileException unreadable) {
-            throw new UnreadableTable(unreadable.line(), unreadable.problem()
-                    + (unreadable.getMessage() == null ? "" : ": " + unreadable.getMessage()));
-        }
-        return rows;
+    private Spreadsheets() {
     }
 
+    /** Every row of the file's first sheet, blank lines included so numbers stay as Excel shows them. */
+    public static List<SheetLine> read(ImportFile file) throws Unreadable {
+        List<SheetLine> lines = new ArrayList<>();
+        RowSink sink = (line, cells) -> lines.add(new SheetLine(line, List.copyOf(cells)));
+        try {
+            switch (file.format()) {
+                case XLSX -> XlsxTable.read(file, sink);
+                case XLS -> throw new Unreadable(null, "old Excel files (.xls) are not read: save as .xlsx or CSV");
+                case CSV -> CsvTable.read(file, sink);
+            }
+        } catch (UnreadableFileException unreadable) {
+            throw new Unreadable(unreadable.line(), unreadable.problem()
+                    + (unreadable.getMessage() == null ? "" : ": " + unreadable.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file.name(), e);
+        }
+        return lines;
+    }
+
+    /** A table as CSV, UTF-8 with a BOM so Excel in Japan opens it with the Japanese intact. */
     public static byte[] csv(List<String> headers, List<List<Object>> rows) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
@@ -77,6 +79,7 @@ public final class TableRows {
         return bytes.toByteArray();
     }
 
+    /** A table as an XLSX workbook of one sheet; numbers stay numbers so Excel can add them up. */
     public static byte[] xlsx(String sheetName, List<String> headers, List<List<Object>> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName);
@@ -89,11 +92,10 @@ public final class TableRows {
                 List<Object> values = rows.get(r);
                 for (int c = 0; c < values.size(); c++) {
                     Object value = values.get(c);
-                    Cell cell = row.createCell(c);
                     if (value instanceof Number number) {
-                        cell.setCellValue(number.doubleValue());
+                        row.createCell(c).setCellValue(number.doubleValue());
                     } else if (value != null) {
-                        cell.setCellValue(value.toString());
+                        row.createCell(c).setCellValue(value.toString());
                     }
                 }
             }
