@@ -1,0 +1,39 @@
+package org.bansou.renewal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bansou.account.TimelineFact;
+import org.bansou.account.TimelineSource;
+import org.springframework.stereotype.Component;
+
+/** Renewal outcomes and churn records on the account timeline. */
+@Component
+class RenewalTimeline implements TimelineSource {
+
+    private final Renewals renewals;
+    private final ChurnRecords churns;
+
+    RenewalTimeline(Renewals renewals, ChurnRecords churns) {
+        this.renewals = renewals;
+        this.churns = churns;
+    }
+
+    @Override
+    public List<TimelineFact> factsFor(long accountId) {
+        List<TimelineFact> facts = new ArrayList<>();
+        for (Renewal r : renewals.forAccount(accountId)) {
+            if (!r.open()) {
+                facts.add(new TimelineFact(r.outcomeOn(), r.closedAt(), "renewal.timeline.kind",
+                        "renewal.timeline.outcome." + r.outcome(),
+                        List.of(r.mrrBefore(), r.mrrAfter(), r.currency(), "auto".equals(r.closedBy())
+                                ? "auto" : r.closedBy())));
+            }
+        }
+        for (ChurnRecord c : churns.forAccount(accountId)) {
+            facts.add(new TimelineFact(c.churnedOn(), null, "renewal.timeline.churnKind",
+                    "renewal.timeline.churn." + c.classifiedAs(), List.of(c.reasonLabel(), c.heardBy(), c.heardVia())));
+        }
+        return facts;
+    }
+}
