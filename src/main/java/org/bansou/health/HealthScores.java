@@ -35,7 +35,7 @@ class HealthScores {
     /** A page of the "moved to poor" list. */
     record MovedPage(List<MovedToPoor> rows, int page, int size, long total) {
 
-        int pages() {
+        public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);
         }
     }
@@ -115,6 +115,22 @@ class HealthScores {
     // a million accounts grouped at once: in memory, not spilled to disk
     private void roomToAggregate() {
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+    }
+
+    /** How many accounts are in each band on the newest day scored. */
+    record BandCount(LocalDate day, String band, long accounts) {
+    }
+
+    List<BandCount> bandCounts() {
+        return jdbc.sql("""
+                        SELECT day, band, count(*) AS accounts
+                          FROM health_score
+                         WHERE day = (SELECT max(day) FROM health_score)
+                         GROUP BY day, band
+                         ORDER BY CASE band WHEN 'good' THEN 1 WHEN 'neutral' THEN 2 ELSE 3 END
+                        """)
+                .query(BandCount.class)
+                .list();
     }
 
     /** The account's newest score, with its components. */

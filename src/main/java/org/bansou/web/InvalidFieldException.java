@@ -34,7 +34,8 @@ public class InvalidFieldException extends RuntimeException {
         return status;
     }
 
-    List<ApiProblem.FieldProblem> problems() {
+    /** Every field that broke a rule, for a page that shows them beside the form. */
+    public List<ApiProblem.FieldProblem> problems() {
         return problems;
     }
 }
