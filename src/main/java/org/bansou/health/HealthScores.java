@@ -52,7 +52,7 @@ class HealthScores {
     int scoreDays(List<HealthModel> winningOrder, List<LocalDate> days) {
         ScoringStatement statement = ScoringStatement.of(winningOrder, json);
         roomToAggregate();
-        return jdbc.sql(statement.scores() + """
+        return jdbc.sql(statement.scoresOfDays() + """
                         INSERT INTO health_score (account_id, day, model_id, model_version, score, band, components,
                                                   scored_at)
                         SELECT account_id, day, model_id, model_version, score, band, components, now()
@@ -78,7 +78,7 @@ class HealthScores {
         roomToAggregate();
         Map<String, Object> params = statement.params(List.of(day));
         params.put("cap", cap + 1);
-        return jdbc.sql(statement.scores() + """
+        return jdbc.sql(statement.scoresOfOneDay() + """
                         , written AS (
                             INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
                                                       components, scored_at)

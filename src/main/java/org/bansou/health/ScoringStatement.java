@@ -28,13 +28,15 @@ final class ScoringStatement {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Integer> measureIndex = new LinkedHashMap<>();
     private final List<String> usageColumns = new ArrayList<>();
+    private final List<String> usageWindowColumns = new ArrayList<>();
     private final List<String> signalColumns = new ArrayList<>();
     private final List<String> keyPersonColumns = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
     private int usageWindow = 1;
     private int signalWindow = 1;
     private int keyPersonWindow = 1;
-    private String scores;
+    private String oneDay;
+    private String manyDays;
 
     private ScoringStatement(List<HealthModel> models, ObjectMapper json) {
         this.models = models;
@@ -49,7 +51,8 @@ final class ScoringStatement {
                 statement.measure(component);
             }
         }
-        statement.scores = statement.build();
+        statement.oneDay = statement.build(false);
+        statement.manyDays = statement.build(true);
         return statement;
     }
 
@@ -61,12 +64,24 @@ final class ScoringStatement {
         return all;
     }
 
-    /** The scores of the days, as rows (day, account_id, model_id, model_version, score, band, components). */
-    String scores() {
-        return scores;
+    /**
+     * The scores of one day, as CTE {@code scored} (day, account_id, model_id, model_version, score, band,
+     * components): usage is one grouped pass over the day's window, which a hash aggregate does fastest.
+     */
+    String scoresOfOneDay() {
+        return oneDay;
     }
 
-    private String build() {
+    /**
+     * The same scores for many days at once (a backfill): usage is one pass in account and day order with a
+     * sliding window frame per measure, so each rollup row is read once however many days are scored. The
+     * scoring days join that pass as empty marker rows at which the frames are read.
+     */
+    String scoresOfDays() {
+        return manyDays;
+    }
+
+    private String build(boolean manyDays) {
         StringBuilder sql = new StringBuilder();
         sql.append("""
                 WITH chosen AS (
@@ -88,25 +103,49 @@ final class ScoringStatement {
                                       AND s.started_on <= d.day
                                       AND (s.ended_on IS NULL OR s.ended_on > d.day))
                 ), used AS (
+                """);
+        if (manyDays) {
+            sql.append("""
+                    SELECT *
+                      FROM (SELECT x.day, x.account_id, x.scoring
+                """);
+            usageWindowColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
+            sql.append("""
+                      FROM (SELECT account_id, day, active_users, active_users_7d, active_users_28d, utilization,
+                                   event_counts, false AS scoring
+                              FROM usage_daily
+                             WHERE day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
+                             UNION ALL
+                            SELECT a.id, d.day, NULL, NULL, NULL, NULL, NULL, true
+                              FROM unnest(CAST(:days AS date[])) AS d (day)
+                             CROSS JOIN account a
+                             WHERE a.archived_at IS NULL) x) w
+                     WHERE w.scoring
+                    """.formatted(usageWindow));
+        } else {
+            sql.append("""
                     SELECT d.day, x.account_id
                 """);
-        usageColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
-        sql.append("""
+            usageColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
+            sql.append("""
                       FROM usage_daily x
                       JOIN unnest(CAST(:days AS date[])) AS d (day)
                         ON x.day BETWEEN d.day - %1$d + 1 AND d.day
                      WHERE x.day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
                      GROUP BY d.day, x.account_id
+                    """.formatted(usageWindow));
+        }
+        sql.append("""
                 ), signal_latest AS (
                     SELECT DISTINCT ON (d.day, s.account_id, s.metric) d.day AS scoring_day, s.account_id, s.metric,
                            s.day, s.value
                       FROM health_signal s
                       JOIN unnest(CAST(:days AS date[])) AS d (day)
-                        ON s.day BETWEEN d.day - %2$d + 1 AND d.day
+                        ON s.day BETWEEN d.day - %1$d + 1 AND d.day
                      ORDER BY d.day, s.account_id, s.metric, s.day DESC
                 ), signal_value AS (
                     SELECT l.scoring_day AS day, l.account_id
-                """.formatted(usageWindow, signalWindow));
+                """.formatted(signalWindow));
         signalColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
         sql.append("""
                       FROM signal_latest l
@@ -235,6 +274,7 @@ final class ScoringStatement {
             case UTILIZATION -> {
                 usageWindow = Math.max(usageWindow, window);
                 usageColumns.add("100 * max(x.utilization) FILTER (WHERE " + in + ") AS u" + k);
+                usageWindowColumns.add("100 * max(x.utilization) " + frame(window) + " AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case ACTIVE_USERS_7D, ACTIVE_USERS_28D -> {
@@ -242,13 +282,20 @@ final class ScoringStatement {
                 String rolled = c.metric() == HealthMetric.ACTIVE_USERS_7D ? "active_users_7d" : "active_users_28d";
                 usageColumns.add("COALESCE(max(x." + rolled + ") FILTER (WHERE x.day = d.day), max(x.active_users) "
                         + "FILTER (WHERE " + in + ")) AS u" + k);
+                usageWindowColumns.add("COALESCE(max(x." + rolled + ") " + frame(1) + ", max(x.active_users) "
+                        + frame(window) + ") AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case ACTIVE_USERS_TREND -> {
                 int span = 7 * c.trendWeeks();
                 usageWindow = Math.max(usageWindow, 2 * span);
                 usageColumns.add("sum(x.active_users) FILTER (WHERE x.day > d.day - " + span + ") AS u" + k);
-                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= d.day - " + span + ") AS p" + k);
+                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= d.day - " + span + " AND x.day > d.day - "
+                        + 2 * span + ") AS p" + k);
+                usageWindowColumns.add("sum(x.active_users) " + frame(span) + " AS u" + k);
+                usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.day RANGE "
+                        + "BETWEEN INTERVAL '" + (2 * span - 1) + " days' PRECEDING AND INTERVAL '" + span
+                        + " days' PRECEDING) AS p" + k);
                 // no earlier period to compare with (a new customer): not measured, not poor
                 values.add("100.0 * COALESCE(u.u" + k + ", 0) / NULLIF(u.p" + k + ", 0) - 100");
             }
@@ -258,23 +305,34 @@ final class ScoringStatement {
                 usageColumns.add("count(*) FILTER (WHERE " + in + " AND jsonb_exists(x.event_counts, :event" + k
                         + ")) AS u" + k);
                 usageColumns.add("count(*) FILTER (WHERE " + in + " AND x.active_users > 0) AS p" + k);
+                usageWindowColumns.add("count(*) FILTER (WHERE jsonb_exists(x.event_counts, :event" + k + ")) "
+                        + frame(window) + " AS u" + k);
+                usageWindowColumns.add("count(*) FILTER (WHERE x.active_users > 0) " + frame(window) + " AS p" + k);
                 values.add("COALESCE(100.0 * u.u" + k + " / NULLIF(u.p" + k + ", 0), 0)");
             }
             case DISTINCT_FEATURES -> {
                 usageWindow = Math.max(usageWindow, window);
                 List<String> used = new ArrayList<>();
+                List<String> usedInFrame = new ArrayList<>();
                 for (int e = 0; e < c.events().size(); e++) {
                     String name = "event" + k + "_" + e;
                     params.put(name, c.events().get(e));
                     used.add("COALESCE(bool_or(jsonb_exists(x.event_counts, :" + name + ")) FILTER (WHERE " + in
                             + "), false)::int");
+                    usedInFrame.add("COALESCE(bool_or(jsonb_exists(x.event_counts, :" + name + ")) " + frame(window)
+                            + ", false)::int");
                 }
                 usageColumns.add("(" + String.join(" + ", used) + ") AS u" + k);
+                usageWindowColumns.add("(" + String.join(" + ", usedInFrame) + ") AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case DAYS_SINCE_LAST_ACTIVITY -> {
                 usageWindow = Math.max(usageWindow, window);
                 usageColumns.add("d.day - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
+                // a running maximum costs one step per row, a sliding one a whole window: cap it afterwards
+                usageWindowColumns.add("CASE WHEN x.day - max(x.day) FILTER (WHERE x.active_users > 0) OVER "
+                        + "(PARTITION BY x.account_id ORDER BY x.day) < " + window + " THEN x.day - max(x.day) "
+                        + "FILTER (WHERE x.active_users > 0) OVER (PARTITION BY x.account_id ORDER BY x.day) END AS u" + k);
                 values.add("COALESCE(u.u" + k + ", " + window + ")");
             }
             case KEY_PERSON_CHANGES -> {
@@ -291,6 +349,12 @@ final class ScoringStatement {
                 values.add("s.s" + k);
             }
         }
+    }
+
+    /** The rollup rows of the last {@code days} days up to the row's day, its peers (the marker row) included. */
+    private static String frame(int days) {
+        return "OVER (PARTITION BY x.account_id ORDER BY x.day RANGE BETWEEN INTERVAL '" + (days - 1)
+                + " days' PRECEDING AND CURRENT ROW)";
     }
 
     private static String literal(BigDecimal number) {

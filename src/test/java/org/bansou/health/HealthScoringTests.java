@@ -207,6 +207,43 @@ class HealthScoringTests {
     }
 
     @Test
+    void a_day_scored_in_a_backfill_gets_the_same_score_and_components_as_scored_on_its_own() {
+        long kobayashi = world.customer("kobayashi", "小林歯科", "high", 20);
+        world.activeDays("kobayashi", JUNE_30.minusDays(70), JUNE_30.minusDays(30), 12, 20, "login", "invoice_sent");
+        world.activeDays("kobayashi", JUNE_30.minusDays(25), JUNE_30.minusDays(9), 5, 20, "login", "csv_exported");
+        world.activeDays("kobayashi", JUNE_30.minusDays(8), JUNE_30.minusDays(8), 0, 20);
+        environment.record(kobayashi, "new_decision_maker", JUNE_30.minusDays(40), JUNE_30.minusDays(35), "news",
+                null, null);
+        signals.record(List.of(new HealthSignals.Signal(kobayashi, JUNE_30.minusDays(50), "nps", BigDecimal.valueOf(7))),
+                "test");
+        models.create(model("Everything", null, List.of(utilization(10, 60, 1),
+                component(HealthMetric.ACTIVE_USERS_7D, HIGHER_IS_BETTER, 0, 10, 1),
+                component(HealthMetric.ACTIVE_USERS_28D, HIGHER_IS_BETTER, 0, 10, 1),
+                new HealthComponent(HealthMetric.ACTIVE_USERS_TREND, null, null, 3, null, null, HIGHER_IS_BETTER,
+                        BigDecimal.valueOf(-50), BigDecimal.ZERO, BigDecimal.ONE),
+                new HealthComponent(HealthMetric.FEATURE_DAYS, "invoice_sent", null, null, 60, null, HIGHER_IS_BETTER,
+                        BigDecimal.ZERO, BigDecimal.valueOf(100), BigDecimal.ONE),
+                new HealthComponent(HealthMetric.DISTINCT_FEATURES, null, List.of("invoice_sent", "csv_exported"), null,
+                        30, null, HIGHER_IS_BETTER, BigDecimal.ZERO, BigDecimal.valueOf(2), BigDecimal.ONE),
+                component(HealthMetric.DAYS_SINCE_LAST_ACTIVITY, LOWER_IS_BETTER, 20, 0, 1),
+                component(HealthMetric.KEY_PERSON_CHANGES, LOWER_IS_BETTER, 1, 0, 1),
+                new HealthComponent(HealthMetric.SIGNAL, null, null, null, null, "nps", HIGHER_IS_BETTER,
+                        BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ONE))));
+
+        scoring.scoreOnDemand(JUNE_30);
+        String alone = componentsOn(kobayashi, JUNE_30);
+        scoring.backfill(List.of(JUNE_30.minusDays(7), JUNE_30, JUNE_30.minusDays(1)));
+
+        assertThat(componentsOn(kobayashi, JUNE_30)).isEqualTo(alone);
+        assertThat(alone).as("9 days since the last day with an active user").contains("\"value\": 9.00");
+    }
+
+    private String componentsOn(long accountId, LocalDate day) {
+        return jdbc.sql("SELECT score || ' ' || components::text FROM health_score WHERE account_id = :id AND day = :day")
+                .param("id", accountId).param("day", day).query(String.class).single();
+    }
+
+    @Test
     void a_signal_import_with_one_bad_line_imports_nothing_and_names_the_line() throws IOException {
         world.customer("kobayashi", "小林歯科", "low", 10);
         String csv = """
