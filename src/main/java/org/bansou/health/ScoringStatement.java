@@ -29,6 +29,9 @@ final class ScoringStatement {
     private final Map<String, Integer> measureIndex = new LinkedHashMap<>();
     private final List<String> usageColumns = new ArrayList<>();
     private final List<String> usageWindowColumns = new ArrayList<>();
+    // per-row flags computed once per rollup row, so the window frames only add and subtract integers
+    private final List<String> usageRowColumns = new ArrayList<>();
+    private final List<String> usageRowNames = new ArrayList<>();
     private final List<String> signalColumns = new ArrayList<>();
     private final List<String> keyPersonColumns = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
@@ -112,16 +115,19 @@ final class ScoringStatement {
             usageWindowColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
             sql.append("""
                       FROM (SELECT account_id, day, active_users, active_users_7d, active_users_28d, utilization,
-                                   event_counts, false AS scoring
+                                   (active_users > 0)::int AS active_day,
+                                   CASE WHEN active_users > 0 THEN day END AS active_on%2$s, false AS scoring
                               FROM usage_daily
                              WHERE day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
                              UNION ALL
-                            SELECT a.id, d.day, NULL, NULL, NULL, NULL, NULL, true
+                            SELECT a.id, d.day, NULL, NULL, NULL, NULL, NULL, NULL%3$s, true
                               FROM unnest(CAST(:days AS date[])) AS d (day)
                              CROSS JOIN account a
                              WHERE a.archived_at IS NULL) x) w
                      WHERE w.scoring
-                    """.formatted(usageWindow));
+                    """.formatted(usageWindow,
+                    usageRowColumns.stream().map(c -> ",\n                                   " + c).reduce("", String::concat),
+                    usageRowNames.stream().map(n -> ", NULL").reduce("", String::concat)));
         } else {
             sql.append("""
                     SELECT d.day, x.account_id
@@ -305,9 +311,9 @@ final class ScoringStatement {
                 usageColumns.add("count(*) FILTER (WHERE " + in + " AND jsonb_exists(x.event_counts, :event" + k
                         + ")) AS u" + k);
                 usageColumns.add("count(*) FILTER (WHERE " + in + " AND x.active_users > 0) AS p" + k);
-                usageWindowColumns.add("count(*) FILTER (WHERE jsonb_exists(x.event_counts, :event" + k + ")) "
-                        + frame(window) + " AS u" + k);
-                usageWindowColumns.add("count(*) FILTER (WHERE x.active_users > 0) " + frame(window) + " AS p" + k);
+                rowColumn("jsonb_exists(event_counts, :event" + k + ")::int", "f" + k);
+                usageWindowColumns.add("sum(x.f" + k + ") " + frame(window) + " AS u" + k);
+                usageWindowColumns.add("sum(x.active_day) " + frame(window) + " AS p" + k);
                 values.add("COALESCE(100.0 * u.u" + k + " / NULLIF(u.p" + k + ", 0), 0)");
             }
             case DISTINCT_FEATURES -> {
@@ -319,8 +325,8 @@ final class ScoringStatement {
                     params.put(name, c.events().get(e));
                     used.add("COALESCE(bool_or(jsonb_exists(x.event_counts, :" + name + ")) FILTER (WHERE " + in
                             + "), false)::int");
-                    usedInFrame.add("COALESCE(bool_or(jsonb_exists(x.event_counts, :" + name + ")) " + frame(window)
-                            + ", false)::int");
+                    rowColumn("jsonb_exists(event_counts, :" + name + ")::int", "f" + k + "_" + e);
+                    usedInFrame.add("COALESCE(sum(x.f" + k + "_" + e + ") " + frame(window) + " > 0, false)::int");
                 }
                 usageColumns.add("(" + String.join(" + ", used) + ") AS u" + k);
                 usageWindowColumns.add("(" + String.join(" + ", usedInFrame) + ") AS u" + k);
@@ -330,9 +336,9 @@ final class ScoringStatement {
                 usageWindow = Math.max(usageWindow, window);
                 usageColumns.add("d.day - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
                 // a running maximum costs one step per row, a sliding one a whole window: cap it afterwards
-                usageWindowColumns.add("CASE WHEN x.day - max(x.day) FILTER (WHERE x.active_users > 0) OVER "
-                        + "(PARTITION BY x.account_id ORDER BY x.day) < " + window + " THEN x.day - max(x.day) "
-                        + "FILTER (WHERE x.active_users > 0) OVER (PARTITION BY x.account_id ORDER BY x.day) END AS u" + k);
+                usageWindowColumns.add("CASE WHEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id ORDER BY "
+                        + "x.day) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
+                        + "ORDER BY x.day) END AS u" + k);
                 values.add("COALESCE(u.u" + k + ", " + window + ")");
             }
             case KEY_PERSON_CHANGES -> {
@@ -349,6 +355,11 @@ final class ScoringStatement {
                 values.add("s.s" + k);
             }
         }
+    }
+
+    private void rowColumn(String expression, String name) {
+        usageRowColumns.add(expression + " AS " + name);
+        usageRowNames.add(name);
     }
 
     /** The rollup rows of the last {@code days} days up to the row's day, its peers (the marker row) included. */
