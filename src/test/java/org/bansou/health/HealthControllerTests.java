@@ -167,6 +167,8 @@ class HealthControllerTests {
         mvc.perform(get("/api/v1/health/moved-to-poor").with(as(viewer)).param("from", "2026-06-24")
                         .param("to", "2026-06-30"))
                 .andExpect(jsonPath("$.total").value(2));
+        mvc.perform(get("/accounts/" + kobayashi).with(as(viewer)).param("lang", "en"))
+                .andExpect(content().string(containsString("Health fell from good to poor (model version 1)")));
     }
 
     @Test
