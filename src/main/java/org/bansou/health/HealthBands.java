@@ -68,6 +68,41 @@ public class HealthBands {
                 .list());
     }
 
+    /**
+     * Every band change on a day between {@code from} and {@code to}: an account's band against its previous
+     * score (null for its first), in day order. The set-based way to learn of a bulk run's changes.
+     */
+    public List<HealthBandChanged> bandChangesBetween(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        WITH ranged AS (
+                            SELECT account_id, day, band, model_id, model_version,
+                                   lag(band) OVER w AS before, row_number() OVER w AS n
+                              FROM health_score
+                             WHERE day BETWEEN :from AND :to
+                            WINDOW w AS (PARTITION BY account_id ORDER BY day)
+                        )
+                        SELECT r.account_id, r.day, COALESCE(r.before, p.band) AS before, r.band, r.model_id,
+                               r.model_version
+                          FROM ranged r
+                          LEFT JOIN LATERAL (SELECT h.band
+                                               FROM health_score h
+                                              WHERE r.n = 1
+                                                AND h.account_id = r.account_id
+                                                AND h.day < :from
+                                              ORDER BY h.day DESC
+                                              LIMIT 1) p ON true
+                         WHERE COALESCE(r.before, p.band) IS DISTINCT FROM r.band
+                         ORDER BY r.day, r.account_id
+                        """)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
+                        rs.getObject("day", LocalDate.class),
+                        rs.getString("before") == null ? null : HealthBand.ofCode(rs.getString("before")),
+                        HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"), rs.getInt("model_version")))
+                .list();
+    }
+
     private static Map<Long, AccountHealth> byAccount(List<AccountHealth> scores) {
         return scores.stream().collect(Collectors.toMap(AccountHealth::accountId, Function.identity()));
     }

@@ -34,6 +34,7 @@ public class InvalidFieldException extends RuntimeException {
         return status;
     }
 
+    /** Every field that broke a rule, for a page that shows them beside the form. */
     public List<ApiProblem.FieldProblem> problems() {
         return problems;
     }

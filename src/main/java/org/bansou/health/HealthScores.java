@@ -1,0 +1,250 @@
+package org.bansou.health;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Owns writes to table {@code health_score} and the reads behind the health pages: one score per account and
+ * day, each with the model version and the components that explain it. {@link HealthBands} is the reader
+ * other capabilities use.
+ */
+@Component
+class HealthScores {
+
+    /** One stored score with its components as JSON. */
+    record StoredScore(long accountId, LocalDate day, BigDecimal score, HealthBand band, long modelId,
+                       int modelVersion, String components) {
+    }
+
+    /** A point of an account's score over time. */
+    record ScorePoint(LocalDate day, BigDecimal score, String band) {
+    }
+
+    /** An account that moved into the poor band, for the CSM's list. */
+    record MovedToPoor(long accountId, String accountName, Long ownerUserId, LocalDate day, String fromBand,
+                       BigDecimal score, long modelId, int modelVersion) {
+    }
+
+    /** A page of the "moved to poor" list. */
+    record MovedPage(List<MovedToPoor> rows, int page, int size, long total) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    HealthScores(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Scores the days (history: a backfill), without telling anyone of band changes; returns the scores written. */
+    int scoreDays(List<HealthModel> winningOrder, List<LocalDate> days) {
+        ScoringStatement statement = ScoringStatement.of(winningOrder, json);
+        roomToAggregate();
+        return jdbc.sql(statement.scoresOfDays() + """
+                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band, components,
+                                                  scored_at)
+                        SELECT account_id, day, model_id, model_version, score, band, components, now()
+                          FROM scored
+                        ON CONFLICT (account_id, day) DO UPDATE
+                           SET model_id = EXCLUDED.model_id,
+                               model_version = EXCLUDED.model_version,
+                               score = EXCLUDED.score,
+                               band = EXCLUDED.band,
+                               components = EXCLUDED.components,
+                               scored_at = EXCLUDED.scored_at
+                        """)
+                .params(statement.params(days))
+                .update();
+    }
+
+    /**
+     * Scores one day and returns, up to {@code cap + 1} of them, the accounts whose band differs from the band
+     * they were in before (that day's earlier score when rescoring, else their latest before it).
+     */
+    List<HealthBandChanged> scoreDay(List<HealthModel> winningOrder, LocalDate day, int cap) {
+        ScoringStatement statement = ScoringStatement.of(winningOrder, json);
+        roomToAggregate();
+        Map<String, Object> params = statement.params(List.of(day));
+        params.put("cap", cap + 1);
+        return jdbc.sql(statement.scoresOfOneDay() + """
+                        , written AS (
+                            INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
+                                                      components, scored_at)
+                            SELECT account_id, day, model_id, model_version, score, band, components, now()
+                              FROM scored
+                            ON CONFLICT (account_id, day) DO UPDATE
+                               SET model_id = EXCLUDED.model_id,
+                                   model_version = EXCLUDED.model_version,
+                                   score = EXCLUDED.score,
+                                   band = EXCLUDED.band,
+                                   components = EXCLUDED.components,
+                                   scored_at = EXCLUDED.scored_at
+                            RETURNING account_id, day, band, model_id, model_version
+                        )
+                        SELECT w.account_id, w.day, b.band AS before, w.band, w.model_id, w.model_version
+                          FROM written w
+                          LEFT JOIN LATERAL (SELECT h.band
+                                               FROM health_score h
+                                              WHERE h.account_id = w.account_id
+                                                AND h.day <= w.day
+                                              ORDER BY h.day DESC
+                                              LIMIT 1) b ON true
+                         WHERE b.band IS DISTINCT FROM w.band
+                         LIMIT :cap
+                        """)
+                .params(params)
+                .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
+                        rs.getObject("day", LocalDate.class),
+                        rs.getString("before") == null ? null : HealthBand.ofCode(rs.getString("before")),
+                        HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"), rs.getInt("model_version")))
+                .list();
+    }
+
+    // a million accounts grouped at once: in memory, not spilled to disk
+    private void roomToAggregate() {
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+    }
+
+    /** How many accounts are in each band on the newest day scored. */
+    record BandCount(LocalDate day, String band, long accounts) {
+    }
+
+    List<BandCount> bandCounts() {
+        return jdbc.sql("""
+                        SELECT day, band, count(*) AS accounts
+                          FROM health_score
+                         WHERE day = (SELECT max(day) FROM health_score)
+                         GROUP BY day, band
+                         ORDER BY CASE band WHEN 'good' THEN 1 WHEN 'neutral' THEN 2 ELSE 3 END
+                        """)
+                .query(BandCount.class)
+                .list();
+    }
+
+    /** The account's newest score, with its components. */
+    java.util.Optional<StoredScore> latest(long accountId) {
+        return jdbc.sql("""
+                        SELECT account_id, day, score, band, model_id, model_version, components::text AS components
+                          FROM health_score
+                         WHERE account_id = :accountId
+                         ORDER BY day DESC
+                         LIMIT 1
+                        """)
+                .param("accountId", accountId)
+                .query((rs, n) -> new StoredScore(rs.getLong("account_id"), rs.getObject("day", LocalDate.class),
+                        rs.getBigDecimal("score"), HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"),
+                        rs.getInt("model_version"), rs.getString("components")))
+                .optional();
+    }
+
+    /** The account's scores between two days, oldest first. */
+    List<ScorePoint> history(long accountId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT day, score, band
+                          FROM health_score
+                         WHERE account_id = :accountId
+                           AND day BETWEEN :from AND :to
+                         ORDER BY day
+                        """)
+                .param("accountId", accountId)
+                .param("from", from)
+                .param("to", to)
+                .query(ScorePoint.class)
+                .list();
+    }
+
+    /** Every band change of one account, oldest first: what its timeline shows. */
+    List<HealthBandChanged> bandChanges(long accountId) {
+        return jdbc.sql("""
+                        SELECT account_id, day, before, band, model_id, model_version
+                          FROM (SELECT account_id, day, band, model_id, model_version,
+                                       lag(band) OVER (ORDER BY day) AS before
+                                  FROM health_score
+                                 WHERE account_id = :accountId) s
+                         WHERE before IS NOT NULL
+                           AND before <> band
+                         ORDER BY day
+                        """)
+                .param("accountId", accountId)
+                .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
+                        rs.getObject("day", LocalDate.class), HealthBand.ofCode(rs.getString("before")),
+                        HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"), rs.getInt("model_version")))
+                .list();
+    }
+
+    /**
+     * Accounts that moved into poor from another band between two days (first scores do not count: nothing
+     * moved), optionally of one owner; each account once, on its latest such day. {@code size} 0 means all.
+     */
+    MovedPage movedToPoor(LocalDate from, LocalDate to, Long ownerUserId, int page, int size) {
+        String moved = """
+                WITH ranged AS (
+                    SELECT account_id, day, band, score, model_id, model_version,
+                           lag(band) OVER w AS before, row_number() OVER w AS n
+                      FROM health_score
+                     WHERE day BETWEEN :from AND :to
+                    WINDOW w AS (PARTITION BY account_id ORDER BY day)
+                ), changes AS (
+                    SELECT r.*, COALESCE(r.before, p.band) AS from_band
+                      FROM ranged r
+                      LEFT JOIN LATERAL (SELECT h.band
+                                           FROM health_score h
+                                          WHERE r.n = 1
+                                            AND h.account_id = r.account_id
+                                            AND h.day < :from
+                                          ORDER BY h.day DESC
+                                          LIMIT 1) p ON true
+                ), moved AS (
+                    SELECT DISTINCT ON (c.account_id) c.account_id, c.day, c.from_band, c.score, c.model_id,
+                           c.model_version
+                      FROM changes c
+                     WHERE c.band = 'poor'
+                       AND c.from_band IS NOT NULL
+                       AND c.from_band <> 'poor'
+                     ORDER BY c.account_id, c.day DESC
+                )
+                """;
+        String owner = ownerUserId == null ? "" : " AND a.owner_user_id = :owner";
+        long total = jdbc.sql(moved + """
+                        SELECT count(*)
+                          FROM moved m
+                          JOIN account a ON a.id = m.account_id
+                         WHERE true""" + owner)
+                .param("from", from)
+                .param("to", to)
+                .params(ownerUserId == null ? Map.of() : Map.of("owner", ownerUserId))
+                .query(Long.class)
+                .single();
+        List<MovedToPoor> rows = jdbc.sql(moved + """
+                        SELECT m.account_id, a.name AS account_name, a.owner_user_id, m.day, m.from_band,
+                               m.score, m.model_id, m.model_version
+                          FROM moved m
+                          JOIN account a ON a.id = m.account_id
+                         WHERE true""" + owner + """
+
+                         ORDER BY m.day DESC, a.name, m.account_id
+                         LIMIT :limit
+                        OFFSET :offset
+                        """)
+                .param("from", from)
+                .param("to", to)
+                .params(ownerUserId == null ? Map.of() : Map.of("owner", ownerUserId))
+                .param("limit", size == 0 ? Integer.MAX_VALUE : size)
+                .param("offset", (long) page * size)
+                .query(MovedToPoor.class)
+                .list();
+        return new MovedPage(rows, page, size == 0 ? Math.max(1, rows.size()) : size, total);
+    }
+}

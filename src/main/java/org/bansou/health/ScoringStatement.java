@@ -1,0 +1,374 @@
+package org.bansou.health;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The one statement that scores every customer account on a set of days with the current models. It is
+ * generated from the models because their components are data: each distinct measure becomes one aggregate
+ * column of a single pass over {@code usage_daily}, and each model's weighted sum one row-wise expression,
+ * so a million accounts cost one scan and no per-component row explosion. Everything the models bring in
+ * that is not a number or a validated code is a bound parameter.
+ * <p>
+ * No look-ahead: a day is scored from usage on or before it, signals dated on or before it, events in the
+ * customer's world that CS had detected by then, and subscriptions live on it.
+ */
+final class ScoringStatement {
+
+    private final List<HealthModel> models;
+    private final ObjectMapper json;
+    private final Map<String, Object> params = new LinkedHashMap<>();
+    private final Map<String, Integer> measureIndex = new LinkedHashMap<>();
+    private final List<String> usageColumns = new ArrayList<>();
+    private final List<String> usageWindowColumns = new ArrayList<>();
+    // per-row flags computed once per rollup row, so the window frames only add and subtract integers
+    private final List<String> usageRowColumns = new ArrayList<>();
+    private final List<String> usageRowNames = new ArrayList<>();
+    private final List<String> signalColumns = new ArrayList<>();
+    private final List<String> keyPersonColumns = new ArrayList<>();
+    private final List<String> values = new ArrayList<>();
+    private int usageWindow = 1;
+    private int signalWindow = 1;
+    private int keyPersonWindow = 1;
+    private String oneDay;
+    private String manyDays;
+
+    private ScoringStatement(List<HealthModel> models, ObjectMapper json) {
+        this.models = models;
+        this.json = json;
+    }
+
+    /** {@code models} in the order they win: most specific first, then higher priority, then older. */
+    static ScoringStatement of(List<HealthModel> models, ObjectMapper json) {
+        ScoringStatement statement = new ScoringStatement(models, json);
+        for (HealthModel model : models) {
+            for (HealthComponent component : model.components()) {
+                statement.measure(component);
+            }
+        }
+        statement.oneDay = statement.build(false);
+        statement.manyDays = statement.build(true);
+        return statement;
+    }
+
+    Map<String, Object> params(List<LocalDate> days) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("days", days.stream().map(LocalDate::toString).toArray(String[]::new));
+        all.put("firstDay", days.stream().min(LocalDate::compareTo).orElseThrow());
+        all.put("lastDay", days.stream().max(LocalDate::compareTo).orElseThrow());
+        return all;
+    }
+
+    /**
+     * The scores of one day, as CTE {@code scored} (day, account_id, model_id, model_version, score, band,
+     * components): usage is one grouped pass over the day's window, which a hash aggregate does fastest.
+     */
+    String scoresOfOneDay() {
+        return oneDay;
+    }
+
+    /**
+     * The same scores for many days at once (a backfill): usage is one pass in account and day order with a
+     * sliding window frame per measure, so each rollup row is read once however many days are scored. The
+     * scoring days join that pass as empty marker rows at which the frames are read.
+     */
+    String scoresOfDays() {
+        return manyDays;
+    }
+
+    private String build(boolean manyDays) {
+        StringBuilder sql = new StringBuilder();
+        sql.append("""
+                WITH chosen AS (
+                    SELECT d.day, a.id AS account_id,
+                           CASE
+                """);
+        for (int rank = 0; rank < models.size(); rank++) {
+            sql.append("               WHEN ").append(segment(models.get(rank), rank)).append(" THEN ").append(rank)
+                    .append('\n');
+        }
+        sql.append("""
+                           END AS model_rank
+                      FROM unnest(CAST(:days AS date[])) AS d (day)
+                      JOIN account a
+                        ON a.archived_at IS NULL
+                       AND EXISTS (SELECT 1
+                                     FROM subscription s
+                                    WHERE s.account_id = a.id
+                                      AND s.started_on <= d.day
+                                      AND (s.ended_on IS NULL OR s.ended_on > d.day))
+                ), used AS (
+                """);
+        if (manyDays) {
+            sql.append("""
+                    SELECT *
+                      FROM (SELECT x.day, x.account_id, x.scoring
+                """);
+            usageWindowColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
+            sql.append("""
+                      FROM (SELECT account_id, day, active_users, active_users_7d, active_users_28d, utilization,
+                                   (active_users > 0)::int AS active_day,
+                                   CASE WHEN active_users > 0 THEN day END AS active_on%2$s, false AS scoring
+                              FROM usage_daily
+                             WHERE day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
+                             UNION ALL
+                            SELECT a.id, d.day, NULL, NULL, NULL, NULL, NULL, NULL%3$s, true
+                              FROM unnest(CAST(:days AS date[])) AS d (day)
+                             CROSS JOIN account a
+                             WHERE a.archived_at IS NULL) x) w
+                     WHERE w.scoring
+                    """.formatted(usageWindow,
+                    usageRowColumns.stream().map(c -> ",\n                                   " + c).reduce("", String::concat),
+                    usageRowNames.stream().map(n -> ", NULL").reduce("", String::concat)));
+        } else {
+            sql.append("""
+                    SELECT d.day, x.account_id
+                """);
+            usageColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
+            sql.append("""
+                      FROM usage_daily x
+                      JOIN unnest(CAST(:days AS date[])) AS d (day)
+                        ON x.day BETWEEN d.day - %1$d + 1 AND d.day
+                     WHERE x.day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
+                     GROUP BY d.day, x.account_id
+                    """.formatted(usageWindow));
+        }
+        sql.append("""
+                ), signal_latest AS (
+                    SELECT DISTINCT ON (d.day, s.account_id, s.metric) d.day AS scoring_day, s.account_id, s.metric,
+                           s.day, s.value
+                      FROM health_signal s
+                      JOIN unnest(CAST(:days AS date[])) AS d (day)
+                        ON s.day BETWEEN d.day - %1$d + 1 AND d.day
+                     ORDER BY d.day, s.account_id, s.metric, s.day DESC
+                ), signal_value AS (
+                    SELECT l.scoring_day AS day, l.account_id
+                """.formatted(signalWindow));
+        signalColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
+        sql.append("""
+                      FROM signal_latest l
+                     GROUP BY l.scoring_day, l.account_id
+                ), key_person AS (
+                    SELECT d.day, e.account_id
+                """);
+        keyPersonColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
+        sql.append("""
+                      FROM environment_event e
+                      JOIN unnest(CAST(:days AS date[])) AS d (day)
+                        ON e.occurred_on BETWEEN d.day - %d + 1 AND d.day
+                       AND e.detected_on <= d.day
+                     WHERE e.kind IN ('key_person_left', 'new_decision_maker')
+                     GROUP BY d.day, e.account_id
+                ), measured AS (
+                    SELECT c.day, c.account_id, c.model_rank
+                """.formatted(keyPersonWindow));
+        for (int k = 0; k < values.size(); k++) {
+            sql.append("           , ").append(values.get(k)).append(" AS v").append(k).append('\n');
+        }
+        sql.append("""
+                      FROM chosen c
+                      LEFT JOIN used u ON u.day = c.day AND u.account_id = c.account_id
+                      LEFT JOIN signal_value s ON s.day = c.day AND s.account_id = c.account_id
+                      LEFT JOIN key_person k ON k.day = c.day AND k.account_id = c.account_id
+                     WHERE c.model_rank IS NOT NULL
+                ), scored AS (
+                """);
+        for (int rank = 0; rank < models.size(); rank++) {
+            if (rank > 0) {
+                sql.append("    UNION ALL\n");
+            }
+            sql.append(modelScore(models.get(rank), rank));
+        }
+        sql.append(")\n");
+        return sql.toString();
+    }
+
+    // the segment filter; a plan filter matches an account with a live subscription on one of that plan's prices
+    private String segment(HealthModel model, int rank) {
+        List<String> conditions = new ArrayList<>();
+        if (model.touchTier() != null) {
+            params.put("tier" + rank, model.touchTier());
+            conditions.add("a.touch_tier = :tier" + rank);
+        }
+        if (model.industry() != null) {
+            params.put("industry" + rank, model.industry());
+            conditions.add("a.industry = :industry" + rank);
+        }
+        if (model.planCode() != null) {
+            params.put("plan" + rank, model.planCode());
+            conditions.add("""
+                    EXISTS (SELECT 1
+                                                     FROM subscription ps
+                                                     JOIN plan_price pp ON pp.id = ps.plan_price_id
+                                                     JOIN plan p ON p.id = pp.plan_id
+                                                    WHERE ps.account_id = a.id
+                                                      AND ps.started_on <= d.day
+                                                      AND (ps.ended_on IS NULL OR ps.ended_on > d.day)
+                                                      AND p.external_id = :plan%d)""".formatted(rank));
+        }
+        return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
+    }
+
+    private String modelScore(HealthModel model, int rank) {
+        List<HealthComponent> components = model.components();
+        StringBuilder inner = new StringBuilder("        SELECT m.day, m.account_id");
+        StringBuilder present = new StringBuilder();
+        StringBuilder points = new StringBuilder();
+        StringBuilder parts = new StringBuilder();
+        for (int i = 0; i < components.size(); i++) {
+            HealthComponent c = components.get(i);
+            int k = measureIndex.get(c.measureKey());
+            String poor = literal(c.poor());
+            String spread = literal(c.good().subtract(c.poor()));
+            String weight = literal(c.weight());
+            inner.append(", m.v").append(k).append(" AS v").append(i)
+                    // greatest and least skip nulls: a missing value must stay missing, not become 0 or 100
+                    .append(", CASE WHEN m.v").append(k).append(" IS NOT NULL THEN greatest(0, least(100, 100 * (m.v")
+                    .append(k).append(" - ").append(poor).append(") / ").append(spread).append(")) END AS s").append(i);
+            present.append(i > 0 ? " + " : "").append("CASE WHEN r.v").append(i).append(" IS NOT NULL THEN ")
+                    .append(weight).append(" ELSE 0 END");
+            points.append(i > 0 ? " + " : "").append("COALESCE(q.s").append(i).append(" * ").append(weight)
+                    .append(", 0)");
+            String spec = "spec" + rank + "_" + i;
+            params.put(spec, specOf(c, i));
+            parts.append(i > 0 ? ",\n                   " : "")
+                    .append("CAST(:").append(spec).append(" AS jsonb) || jsonb_build_object('value', round(p.v")
+                    .append(i).append(", 2), 'sub', round(p.s").append(i).append(", 1), 'contribution', round(p.s")
+                    .append(i).append(" * ").append(weight).append(" / p.present, 1))");
+        }
+        inner.append("\n          FROM measured m\n         WHERE m.model_rank = ").append(rank);
+        return """
+                SELECT p.day, p.account_id, %d AS model_id, %d AS model_version, p.score,
+                       CASE WHEN p.score >= %s THEN 'good' WHEN p.score < %s THEN 'poor' ELSE 'neutral' END AS band,
+                       jsonb_build_array(%s) AS components
+                  FROM (SELECT q.*, round((%s) / NULLIF(q.present, 0), 1) AS score
+                          FROM (SELECT r.*, %s AS present
+                                  FROM (%s) r) q) p
+                 WHERE p.score IS NOT NULL
+                """.formatted(model.id(), model.version(), literal(model.goodFrom()), literal(model.poorBelow()),
+                parts, points, present, inner);
+    }
+
+    private String specOf(HealthComponent component, int n) {
+        ObjectNode spec = json.valueToTree(component);
+        spec.put("n", n);
+        try {
+            return json.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("components are plain values", e);
+        }
+    }
+
+    private void measure(HealthComponent c) {
+        String key = c.measureKey();
+        if (measureIndex.containsKey(key)) {
+            return;
+        }
+        int k = values.size();
+        measureIndex.put(key, k);
+        int window = c.window();
+        String in = "x.day > d.day - " + window;
+        switch (c.metric()) {
+            case UTILIZATION -> {
+                usageWindow = Math.max(usageWindow, window);
+                usageColumns.add("100 * max(x.utilization) FILTER (WHERE " + in + ") AS u" + k);
+                usageWindowColumns.add("100 * max(x.utilization) " + frame(window) + " AS u" + k);
+                values.add("COALESCE(u.u" + k + ", 0)");
+            }
+            case ACTIVE_USERS_7D, ACTIVE_USERS_28D -> {
+                usageWindow = Math.max(usageWindow, window);
+                String rolled = c.metric() == HealthMetric.ACTIVE_USERS_7D ? "active_users_7d" : "active_users_28d";
+                usageColumns.add("COALESCE(max(x." + rolled + ") FILTER (WHERE x.day = d.day), max(x.active_users) "
+                        + "FILTER (WHERE " + in + ")) AS u" + k);
+                usageWindowColumns.add("COALESCE(max(x." + rolled + ") " + frame(1) + ", max(x.active_users) "
+                        + frame(window) + ") AS u" + k);
+                values.add("COALESCE(u.u" + k + ", 0)");
+            }
+            case ACTIVE_USERS_TREND -> {
+                int span = 7 * c.trendWeeks();
+                usageWindow = Math.max(usageWindow, 2 * span);
+                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day > d.day - " + span + ") AS u" + k);
+                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= d.day - " + span + " AND x.day > d.day - "
+                        + 2 * span + ") AS p" + k);
+                usageWindowColumns.add("sum(x.active_users) " + frame(span) + " AS u" + k);
+                usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.day RANGE "
+                        + "BETWEEN INTERVAL '" + (2 * span - 1) + " days' PRECEDING AND INTERVAL '" + span
+                        + " days' PRECEDING) AS p" + k);
+                // no earlier period to compare with (a new customer): not measured, not poor
+                values.add("100.0 * COALESCE(u.u" + k + ", 0) / NULLIF(u.p" + k + ", 0) - 100");
+            }
+            case FEATURE_DAYS -> {
+                usageWindow = Math.max(usageWindow, window);
+                params.put("event" + k, c.event());
+                usageColumns.add("count(*) FILTER (WHERE " + in + " AND jsonb_exists(x.event_counts, :event" + k
+                        + ")) AS u" + k);
+                usageColumns.add("count(*) FILTER (WHERE " + in + " AND x.active_users > 0) AS p" + k);
+                rowColumn("jsonb_exists(event_counts, :event" + k + ")::int", "f" + k);
+                usageWindowColumns.add("sum(x.f" + k + ") " + frame(window) + " AS u" + k);
+                usageWindowColumns.add("sum(x.active_day) " + frame(window) + " AS p" + k);
+                values.add("COALESCE(100.0 * u.u" + k + " / NULLIF(u.p" + k + ", 0), 0)");
+            }
+            case DISTINCT_FEATURES -> {
+                usageWindow = Math.max(usageWindow, window);
+                List<String> used = new ArrayList<>();
+                List<String> usedInFrame = new ArrayList<>();
+                for (int e = 0; e < c.events().size(); e++) {
+                    String name = "event" + k + "_" + e;
+                    params.put(name, c.events().get(e));
+                    used.add("COALESCE(bool_or(jsonb_exists(x.event_counts, :" + name + ")) FILTER (WHERE " + in
+                            + "), false)::int");
+                    rowColumn("jsonb_exists(event_counts, :" + name + ")::int", "f" + k + "_" + e);
+                    usedInFrame.add("COALESCE(sum(x.f" + k + "_" + e + ") " + frame(window) + " > 0, false)::int");
+                }
+                usageColumns.add("(" + String.join(" + ", used) + ") AS u" + k);
+                usageWindowColumns.add("(" + String.join(" + ", usedInFrame) + ") AS u" + k);
+                values.add("COALESCE(u.u" + k + ", 0)");
+            }
+            case DAYS_SINCE_LAST_ACTIVITY -> {
+                usageWindow = Math.max(usageWindow, window);
+                usageColumns.add("d.day - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
+                // a running maximum costs one step per row, a sliding one a whole window: cap it afterwards
+                usageWindowColumns.add("CASE WHEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id ORDER BY "
+                        + "x.day) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
+                        + "ORDER BY x.day) END AS u" + k);
+                values.add("COALESCE(u.u" + k + ", " + window + ")");
+            }
+            case KEY_PERSON_CHANGES -> {
+                keyPersonWindow = Math.max(keyPersonWindow, window);
+                keyPersonColumns.add("count(*) FILTER (WHERE e.occurred_on > d.day - " + window + ") AS k" + k);
+                values.add("COALESCE(k.k" + k + ", 0)");
+            }
+            case SIGNAL -> {
+                signalWindow = Math.max(signalWindow, window);
+                params.put("signal" + k, c.signal());
+                signalColumns.add("max(l.value) FILTER (WHERE l.metric = :signal" + k + " AND l.day > l.scoring_day - "
+                        + window + ") AS s" + k);
+                // an account that never answered the survey is not scored on it: its weight goes to the others
+                values.add("s.s" + k);
+            }
+        }
+    }
+
+    private void rowColumn(String expression, String name) {
+        usageRowColumns.add(expression + " AS " + name);
+        usageRowNames.add(name);
+    }
+
+    /** The rollup rows of the last {@code days} days up to the row's day, its peers (the marker row) included. */
+    private static String frame(int days) {
+        return "OVER (PARTITION BY x.account_id ORDER BY x.day RANGE BETWEEN INTERVAL '" + (days - 1)
+                + " days' PRECEDING AND CURRENT ROW)";
+    }
+
+    private static String literal(BigDecimal number) {
+        return "CAST(" + number.toPlainString() + " AS numeric)";
+    }
+}
