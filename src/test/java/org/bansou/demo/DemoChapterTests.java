@@ -87,8 +87,8 @@ class DemoChapterTests {
                 transactionManager, messages, accounts);
 
         assertThat(withInterviews.chapterNames())
-                .containsExactly("team", "catalog", "customers", "key-persons", "exit-interviews", "usage", "renewals",
-                        "playbooks", "effort", "knowledge");
+                .containsExactly("team", "catalog", "customers", "key-persons", "exit-interviews", "usage", "health",
+                        "renewals", "playbooks", "effort", "knowledge");
         withInterviews.generate(7, 200, TODAY);
         List<String> withChapter = DemoDatabase.fingerprint(jdbc);
         long interviews = jdbc.sql("SELECT count(*) FROM environment_event WHERE kind = 'other'")
