@@ -19,7 +19,7 @@ import org.bansou.security.AccessRules;
 import org.bansou.security.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Retrains the churn-risk model: features of every paying account at past cut-offs against churn within the
@@ -42,10 +42,12 @@ class ChurnModelTraining {
     private final AuditLog audit;
     private final Clock clock;
     private final Path reports;
+    private final TransactionTemplate transaction;
 
     ChurnModelTraining(ChurnOutcomes outcomes, AccountFeatures features, ChurnModels models, ChurnRisks risks,
-                       AccessRules access, AuditLog audit, Clock clock,
+                       AccessRules access, AuditLog audit, Clock clock, TransactionTemplate transaction,
                        @Value("${bansou.home:./bansou-data}") String home) {
+        this.transaction = transaction;
         this.outcomes = outcomes;
         this.features = features;
         this.models = models;
@@ -66,7 +68,8 @@ class ChurnModelTraining {
     record Retrained(ChurnModel model, Path report) {
     }
 
-    @Transactional
+    // not one transaction around it all: reading the outcomes may rebuild revenue's movements, which commits in
+    // parallel parts that must not wait on locks held by an open transaction of ours
     Retrained retrain(LocalDate asOf) {
         long started = System.nanoTime();
         List<PayingSpell> spells = outcomes.spells();
@@ -115,13 +118,16 @@ class ChurnModelTraining {
                 ChurnPipeline.TRAINER_NAME, s.features(), plan.train(), plan.test(), train.size(),
                 trainTable.churners(), test.size(), testTable.churners(), finiteOrNull(heldOut.auc().value()), report,
                 today.size(), millis);
-        long id = models.add(unsaved);
-        risks.record(asOf, id, HORIZON_DAYS, today.stream().map(Labelled::accountId).toList(), probabilities, drivers);
-        ChurnModel model = models.find(id).orElseThrow();
-        Path file = writeReport(model);
-        audit.record("retrain", "churn_model", id, null, Map.of("heldOutAuc", String.valueOf(model.testAuc()),
-                "accountsScored", today.size(), "trainingMillis", millis));
-        return new Retrained(model, file);
+        // the model, its scores and the audit entry are stored together or not at all
+        ChurnModel model = transaction.execute(status -> {
+            long id = models.add(unsaved);
+            risks.record(asOf, id, HORIZON_DAYS, today.stream().map(Labelled::accountId).toList(), probabilities,
+                    drivers);
+            audit.record("retrain", "churn_model", id, null, Map.of("heldOutAuc", String.valueOf(unsaved.testAuc()),
+                    "accountsScored", today.size(), "trainingMillis", millis));
+            return models.find(id).orElseThrow();
+        });
+        return new Retrained(model, writeReport(model));
     }
 
     private static Double finiteOrNull(double value) {
