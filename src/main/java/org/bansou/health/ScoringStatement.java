@@ -105,8 +105,10 @@ final class ScoringStatement {
                                     WHERE s.account_id = a.id
                                       AND s.started_on <= d.day
                                       AND (s.ended_on IS NULL OR s.ended_on > d.day))
-                ), used AS (
+                ), used AS MATERIALIZED (
                 """);
+        // computed once whatever the join order: without fresh statistics (a demo just written) the planner
+        // may otherwise re-run the whole pass over the rollups for every account and day it joins
         if (manyDays) {
             sql.append("""
                     SELECT *
