@@ -87,7 +87,7 @@ class DemoChapterTests {
                 transactionManager, messages, accounts);
 
         assertThat(withInterviews.chapterNames())
-                .containsExactly("team", "catalog", "customers", "key-persons", "exit-interviews", "usage");
+                .containsExactly("team", "catalog", "customers", "key-persons", "exit-interviews", "usage", "effort");
         withInterviews.generate(7, 200, TODAY);
         List<String> withChapter = DemoDatabase.fingerprint(jdbc);
         long interviews = jdbc.sql("SELECT count(*) FROM environment_event WHERE kind = 'other'")
