@@ -5,5 +5,5 @@
  * can be undone. The CS cost to serve feeds LTV's gross margin through revenue's {@link org.bansou.revenue.CostToServe}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"security", "database", "web", "account", "revenue", "importing", "demo", "catalog"})
+        allowedDependencies = {"security", "database", "web", "account", "revenue", "importing", "demo", "catalog", "bench"})
 package org.bansou.effort;
