@@ -62,7 +62,11 @@ class ChurnOnDemoCompanyTests {
         assertThat(byMetric.get("report_viewed_per_seat_day").verdict())
                 .as("the planted metric").isIn(KpiVerdict.NOT_PREDICTIVE, KpiVerdict.WEAK);
         assertThat(byMetric.get("report_viewed_per_seat_day").auc().value()).isLessThan(0.6);
-        assertThat(kpis.withoutValues()).as("no health scores on this branch's demo").contains(KpiCandidate.HEALTH_SCORE);
+        // the demo's health chapter scores history, so the health score is judged like any other signal
+        assertThat(kpis.withoutValues()).doesNotContain(KpiCandidate.HEALTH_SCORE);
+        assertThat(byMetric.get(KpiCandidate.HEALTH_SCORE).direction()).as("a low score goes with churn")
+                .isEqualTo("lower");
+        assertThat(byMetric.get(KpiCandidate.HEALTH_SCORE).verdict()).isEqualTo(KpiVerdict.PREDICTIVE);
 
         // 90 days ahead most fades have not begun yet: printed to show how the verdicts move with the lead time
         KpiValidation.KpiReport early = validation.validate(90, TODAY);
