@@ -40,7 +40,8 @@ final class EmbeddedDatabase {
                 running = start(EmbeddedPostgres.builder()
                         .setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(false)
-                        .setServerConfig("synchronous_commit", "on"));
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("max_connections", "100"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
             }
@@ -52,7 +53,9 @@ final class EmbeddedDatabase {
         if (running == null) {
             refuseRoot();
             try {
+                // every cached test context keeps its own pool open to this one server
                 running = start(EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off"));
@@ -69,7 +72,6 @@ final class EmbeddedDatabase {
 
     private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder) throws IOException {
         EmbeddedPostgres postgres = builder
-                .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "256MB")
                 .start();
         createDatabaseIfMissing(postgres);
