@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bansou.account.TimelineFact;
 import org.bansou.account.TimelineSource;
+import org.bansou.web.MoneyFormat;
 import org.springframework.stereotype.Component;
 
 /** Renewal outcomes and churn records on the account timeline. */
@@ -13,10 +14,12 @@ class RenewalTimeline implements TimelineSource {
 
     private final Renewals renewals;
     private final ChurnRecords churns;
+    private final MoneyFormat money;
 
-    RenewalTimeline(Renewals renewals, ChurnRecords churns) {
+    RenewalTimeline(Renewals renewals, ChurnRecords churns, MoneyFormat money) {
         this.renewals = renewals;
         this.churns = churns;
+        this.money = money;
     }
 
     @Override
@@ -26,8 +29,7 @@ class RenewalTimeline implements TimelineSource {
             if (!r.open()) {
                 facts.add(new TimelineFact(r.outcomeOn(), r.closedAt(), "renewal.timeline.kind",
                         "renewal.timeline.outcome." + r.outcome(),
-                        List.of(r.mrrBefore(), r.mrrAfter(), r.currency(), "auto".equals(r.closedBy())
-                                ? "auto" : r.closedBy())));
+                        List.of(amount(r.mrrBefore(), r.currency()), amount(r.mrrAfter(), r.currency()), r.closedBy())));
             }
         }
         for (ChurnRecord c : churns.forAccount(accountId)) {
@@ -35,5 +37,9 @@ class RenewalTimeline implements TimelineSource {
                     "renewal.timeline.churn." + c.classifiedAs(), List.of(c.reasonLabel(), c.heardBy(), c.heardVia())));
         }
         return facts;
+    }
+
+    private String amount(Long minorUnits, String currency) {
+        return minorUnits == null ? "—" : money.format(minorUnits, currency);
     }
 }
