@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.bansou.bench.BenchOptions;
 import org.bansou.bench.Benchmark;
+import org.bansou.bench.PostgresCpu;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
