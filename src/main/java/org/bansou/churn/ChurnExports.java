@@ -1,18 +1,9 @@
 package org.bansou.churn;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.bansou.importing.Spreadsheets;
 
 /**
  * The KPI validation table as CSV (UTF-8 with BOM, so spreadsheet tools read it) or XLSX: one row per metric
@@ -45,43 +36,10 @@ final class ChurnExports {
     }
 
     static byte[] csv(List<String> headers, List<List<Object>> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStreamWriter writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-            writer.write('\uFEFF');
-            printer.printRecord(headers);
-            for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(v -> v == null || v instanceof Double d && d.isNaN() ? "" : v).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Spreadsheets.csv(headers, rows);
     }
 
     static byte[] xlsx(String sheetName, List<String> headers, List<List<Object>> rows) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(sheetName);
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < headers.size(); c++) {
-                header.createCell(c).setCellValue(headers.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<Object> values = rows.get(r);
-                for (int c = 0; c < values.size(); c++) {
-                    Object value = values.get(c);
-                    if (value instanceof Number number && !Double.isNaN(number.doubleValue())) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    } else if (value != null && !(value instanceof Number)) {
-                        row.createCell(c).setCellValue(value.toString());
-                    }
-                }
-            }
-            workbook.write(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Spreadsheets.xlsx(sheetName, headers, rows);
     }
 }

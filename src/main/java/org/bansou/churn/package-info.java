@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"security", "database", "web", "account", "subscription", "usage", "health", "revenue",
-                "bench"})
+                "bench", "importing"})
 package org.bansou.churn;

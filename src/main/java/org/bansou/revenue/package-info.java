@@ -6,5 +6,5 @@
  * The engine reads the subscription history tables directly, read-only: a rebuild over a million contracts
  * must be one set-based pass, which per-row calls through the subscription capability cannot be.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "database", "account", "catalog", "subscription", "bench"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"security", "database", "account", "catalog", "subscription", "bench", "importing"})
 package org.bansou.revenue;

@@ -4,5 +4,5 @@
  * worlds and how late we learn of them; product feedback grouped into themes ranked by the revenue asking.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"security", "database", "web", "account", "subscription", "usage", "demo", "bench"})
+        allowedDependencies = {"security", "database", "web", "account", "subscription", "usage", "demo", "bench", "importing"})
 package org.bansou.success;
