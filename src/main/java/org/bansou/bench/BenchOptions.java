@@ -32,6 +32,15 @@ public final class BenchOptions {
         return new BenchOptions(values);
     }
 
+    /** Refuses any option the benchmark does not know, naming it and the ones it does. */
+    public void allowOnly(String... known) {
+        for (String option : values.keySet()) {
+            if (!List.of(known).contains(option)) {
+                throw new IllegalArgumentException("unknown option --" + option + " (" + String.join(", ", known) + ")");
+            }
+        }
+    }
+
     /** A whole number option, {@code otherwise} when absent; refused naming the option when not a number ≥ 1. */
     public int positive(String name, int otherwise) {
         String value = values.get(name);

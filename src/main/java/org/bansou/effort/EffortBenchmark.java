@@ -61,11 +61,7 @@ class EffortBenchmark implements Benchmark {
 
     @Override
     public void run(BenchOptions options, PrintStream out) {
-        for (String option : options.names()) {
-            if (!List.of("accounts", "entries").contains(option)) {
-                throw new IllegalArgumentException("unknown option --" + option + " (accounts, entries)");
-            }
-        }
+        options.allowOnly("accounts", "entries");
         int accountCount = options.positive("accounts", 10_000);
         int entryCount = options.positive("entries", 500_000);
         long existing = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();

@@ -55,11 +55,7 @@ class HealthBenchmark implements Benchmark {
 
     @Override
     public void run(BenchOptions options, PrintStream out) {
-        for (String option : options.names()) {
-            if (!List.of("accounts", "days").contains(option)) {
-                throw new IllegalArgumentException("unknown option --" + option + " (accounts, days)");
-            }
-        }
+        options.allowOnly("accounts", "days");
         int accounts = options.positive("accounts", 1_000_000);
         int days = options.positive("days", 30);
         long existing = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();

@@ -2,7 +2,6 @@ package org.bansou.revenue;
 
 import java.io.PrintStream;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Locale;
 
 import org.bansou.bench.BenchOptions;
@@ -45,11 +44,7 @@ class MrrBenchmark implements Benchmark {
 
     @Override
     public void run(BenchOptions options, PrintStream out) {
-        for (String option : options.names()) {
-            if (!List.of("subscriptions", "months").contains(option)) {
-                throw new IllegalArgumentException("unknown option --" + option + " (subscriptions, months)");
-            }
-        }
+        options.allowOnly("subscriptions", "months");
         int subscriptions = options.positive("subscriptions", 100_000);
         int months = options.positive("months", 36);
         long existing = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();

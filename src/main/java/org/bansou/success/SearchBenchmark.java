@@ -44,11 +44,7 @@ class SearchBenchmark implements Benchmark {
 
     @Override
     public void run(BenchOptions options, PrintStream out) {
-        for (String option : options.names()) {
-            if (!option.equals("rows")) {
-                throw new IllegalArgumentException("unknown option --" + option + " (rows)");
-            }
-        }
+        options.allowOnly("rows");
         int rows = options.positive("rows", 200_000);
         long existing = jdbc.sql("SELECT count(*) FROM feedback").query(Long.class).single();
         if (existing > 0) {
