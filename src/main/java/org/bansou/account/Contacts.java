@@ -157,6 +157,21 @@ public class Contacts {
                 .list();
     }
 
+    /** For each of these contacts' external ids that exists, the external id of the account it belongs to. */
+    public java.util.Map<String, String> accountsOf(List<String> contactExternalIds) {
+        java.util.Map<String, String> accounts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT c.external_id, a.external_id
+                          FROM contact c
+                          JOIN account a ON a.id = c.account_id
+                         WHERE c.external_id = ANY(:ids)
+                        """)
+                .param("ids", contactExternalIds.toArray(String[]::new))
+                .query((rs, n) -> accounts.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return accounts;
+    }
+
     /** Every key person in its import-file shape, ordered by external id: what an export writes. */
     public List<ContactRow> allRows() {
         // mapped by hand: the record mapper throws and catches an exception per camelCase field and row

@@ -42,6 +42,19 @@ public class EffortCosts implements CostToServe {
         return entries.costByAccount(period.firstDay(), period.lastDay(), hourlyCosts.ratesByUser(currency()));
     }
 
+    /** One month of an account's onboarding and training effort: minutes logged and their cost in {@link #currency()}. */
+    public record MonthEffort(YearMonth month, long minutes, long cost) {
+    }
+
+    /**
+     * An account's onboarding and training effort per month, oldest first: the minutes logged in the onboarding
+     * stage or as onboarding sessions and training, at each person's hourly cost, in the reporting currency. Part
+     * of the customer's total cost of ownership as the knowledge capability shows it.
+     */
+    public List<MonthEffort> onboardingAndTraining(long accountId) {
+        return entries.onboardingAndTrainingByMonth(accountId, rates());
+    }
+
     @Override
     public OptionalLong costMinor(YearMonth first, YearMonth last, RevenueFilter filter) {
         EffortPeriod period = new EffortPeriod(first, last);

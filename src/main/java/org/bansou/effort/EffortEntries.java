@@ -261,6 +261,31 @@ public class EffortEntries {
                 .list();
     }
 
+    /**
+     * One account's onboarding and training effort per month: entries logged in the onboarding stage or of the
+     * onboarding-session and training kinds, at each person's hourly cost ({@code rates}), rounded per month.
+     */
+    List<EffortCosts.MonthEffort> onboardingAndTrainingByMonth(long accountId, Map<Long, Long> rates) {
+        return jdbc.sql("""
+                        SELECT CAST(date_trunc('month', CAST(e.day AS timestamp)) AS date) AS month,
+                               SUM(e.minutes) AS minutes,
+                               ROUND(SUM(e.minutes * COALESCE(r.rate, 0)) / 60.0) AS cost
+                          FROM effort_entry e
+                          LEFT JOIN unnest(CAST(:users AS bigint[]), CAST(:rates AS bigint[])) AS r(user_id, rate)
+                                 ON r.user_id = e.user_id
+                         WHERE e.account_id = :accountId
+                           AND (e.lifecycle_stage = 'onboarding' OR e.task_kind IN ('onboarding_session', 'training'))
+                         GROUP BY 1
+                         ORDER BY 1
+                        """)
+                .param("users", rates.keySet().toArray(Long[]::new))
+                .param("rates", rates.keySet().stream().map(rates::get).toArray(Long[]::new))
+                .param("accountId", accountId)
+                .query((rs, n) -> new EffortCosts.MonthEffort(java.time.YearMonth.from(rs.getDate(1).toLocalDate()),
+                        rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
     /** One account's logged minutes and their cost in a period (minor units of the reporting currency). */
     public record AccountCost(long accountId, long minutes, long cost) {
     }

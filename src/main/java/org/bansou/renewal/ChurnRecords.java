@@ -88,6 +88,20 @@ public class ChurnRecords {
                 .orElseThrow(() -> new org.bansou.database.NotFoundException("churn record", id));
     }
 
+    /** The churn records with these ids, e.g. those other capabilities link to (feedback from churn interviews). */
+    public List<ChurnRecord> byIds(java.util.Collection<Long> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                          FROM churn_record c
+                          JOIN account a ON a.id = c.account_id
+                          JOIN churn_reason cr ON cr.id = c.reason_id
+                         WHERE c.id = ANY(:ids)
+                         ORDER BY c.id
+                        """)
+                .param("ids", ids.toArray(Long[]::new))
+                .query(ChurnRecord.class)
+                .list();
+    }
+
     public List<ChurnRecord> forAccount(long accountId) {
         return jdbc.sql("SELECT " + COLUMNS + """
                           FROM churn_record c

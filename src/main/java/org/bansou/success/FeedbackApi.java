@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.bansou.account.Accounts;
+import org.bansou.renewal.ChurnRecord;
+import org.bansou.renewal.ChurnRecords;
 import org.bansou.security.AccessRules;
 import org.bansou.security.AuditLog;
 import org.bansou.security.Role;
@@ -49,10 +51,23 @@ class FeedbackApi {
                     @Schema(description = "For a churn interview: the churn's date") LocalDate churnedOn,
                     @Schema(description = "The subscription change that churned; its MRR lost is taken from it")
                     Long subscriptionChangeId,
+                    @Schema(description = "The churn record (renewal) this churn interview explains; its date and"
+                            + " MRR lost are taken from it") Long churnRecordId,
                     @Min(0) Long churnedMrr,
                     @Pattern(regexp = ValueApi.CURRENCY, message = "must be an ISO 4217 code such as JPY")
                     String churnedCurrency,
                     LocalDate heardOn) {
+    }
+
+    @Schema(description = "What the customer said in the churn interview of one churn record")
+    record InterviewEntry(@NotNull @Pattern(regexp = "request|complaint", message = "must be request or complaint")
+                          String kind,
+                          @NotBlank @Size(max = 4000) String body,
+                          Long themeId,
+                          LocalDate heardOn) {
+    }
+
+    record ChurnInterview(ChurnRecord churn, List<FeedbackEntry> feedback) {
     }
 
     record ThemeAssignment(Long themeId, Integer version) {
@@ -71,17 +86,19 @@ class FeedbackApi {
     private final ProductFeedback feedback;
     private final KnowledgeSettings settings;
     private final Accounts accounts;
+    private final ChurnRecords churns;
     private final AccessRules access;
     private final AuditLog audit;
     private final Clock clock;
 
     FeedbackApi(FeedbackEntries entries, FeedbackThemes themes, ProductFeedback feedback, KnowledgeSettings settings,
-                Accounts accounts, AccessRules access, AuditLog audit, Clock clock) {
+                Accounts accounts, ChurnRecords churns, AccessRules access, AuditLog audit, Clock clock) {
         this.entries = entries;
         this.themes = themes;
         this.feedback = feedback;
         this.settings = settings;
         this.accounts = accounts;
+        this.churns = churns;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -106,10 +123,33 @@ class FeedbackApi {
         access.requireAccountWrite(accounts.get(body.accountId()).ownerUserId());
         FeedbackEntry entry = feedback.record(new FeedbackEntries.NewFeedback(body.accountId(), body.kind(),
                 body.source(), body.body(), body.themeId(), body.churnedOn(), body.subscriptionChangeId(),
-                body.churnedMrr(), body.churnedMrr() == null ? null
+                body.churnRecordId(), body.churnedMrr(), body.churnedMrr() == null ? null
                         : body.churnedCurrency() == null ? settings.current().rankingCurrency() : body.churnedCurrency(),
                 body.heardOn() == null ? LocalDate.now(clock) : body.heardOn(), access.actor().name()));
         audit.record("record", "feedback", entry.id(), entry.accountId(), Map.of("kind", entry.kind()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(entry);
+    }
+
+    @GetMapping("/churn-records/{churnRecordId}/feedback")
+    @Operation(summary = "A churn record and the feedback heard in its churn interview")
+    ChurnInterview interview(@PathVariable long churnRecordId) {
+        ChurnRecord churn = churns.get(churnRecordId);
+        return new ChurnInterview(churn, entries.page(null, null, false, churnRecordId, null, 500, 0).entries());
+    }
+
+    @PostMapping("/churn-records/{churnRecordId}/feedback")
+    @Transactional
+    @Operation(summary = "Log what a churned customer said, linked to its churn record",
+            description = "The churn's date and MRR lost are taken from the churn record; source is churn_interview.")
+    ResponseEntity<FeedbackEntry> recordInterview(@PathVariable long churnRecordId,
+                                                  @Valid @RequestBody InterviewEntry body) {
+        ChurnRecord churn = churns.get(churnRecordId);
+        access.requireAccountWrite(accounts.get(churn.accountId()).ownerUserId());
+        FeedbackEntry entry = feedback.record(new FeedbackEntries.NewFeedback(churn.accountId(), body.kind(),
+                "churn_interview", body.body(), body.themeId(), null, null, churnRecordId, null, null,
+                body.heardOn() == null ? LocalDate.now(clock) : body.heardOn(), access.actor().name()));
+        audit.record("record", "feedback", entry.id(), entry.accountId(),
+                Map.of("kind", entry.kind(), "churnRecord", churnRecordId));
         return ResponseEntity.status(HttpStatus.CREATED).body(entry);
     }
 

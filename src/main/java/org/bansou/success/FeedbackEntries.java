@@ -17,10 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeedbackEntries {
 
-    /** An entry to record; a churn is named by its date, and optionally its subscription change and MRR lost. */
+    /**
+     * An entry to record; a churn is named by its churn record, or by its date and optionally its subscription
+     * change and MRR lost.
+     */
     public record NewFeedback(long accountId, String kind, String source, String body, Long themeId,
-                              LocalDate churnedOn, Long subscriptionChangeId, Long churnedMrr, String churnedCurrency,
-                              LocalDate heardOn, String recordedBy) {
+                              LocalDate churnedOn, Long subscriptionChangeId, Long churnRecordId, Long churnedMrr,
+                              String churnedCurrency, LocalDate heardOn, String recordedBy) {
     }
 
     /** A page of entries with the filters that made it. */
@@ -28,8 +31,8 @@ public class FeedbackEntries {
     }
 
     private static final String SELECT = """
-            SELECT id, account_id, kind, source, body, theme_id, churned_on, subscription_change_id, churned_mrr,
-                   churned_currency, heard_on, recorded_by, version, created_at
+            SELECT id, account_id, kind, source, body, theme_id, churned_on, subscription_change_id, churn_record_id,
+                   churned_mrr, churned_currency, heard_on, recorded_by, version, created_at
               FROM feedback
             """;
 
@@ -44,12 +47,13 @@ public class FeedbackEntries {
     public FeedbackEntry record(NewFeedback entry) {
         return jdbc.sql("""
                         INSERT INTO feedback (account_id, kind, source, body, theme_id, churned_on,
-                                              subscription_change_id, churned_mrr, churned_currency, heard_on,
-                                              recorded_by)
+                                              subscription_change_id, churn_record_id, churned_mrr, churned_currency,
+                                              heard_on, recorded_by)
                         VALUES (:accountId, :kind, :source, :body, :themeId, :churnedOn, :subscriptionChangeId,
-                                :churnedMrr, :churnedCurrency, :heardOn, :recordedBy)
+                                :churnRecordId, :churnedMrr, :churnedCurrency, :heardOn, :recordedBy)
                         RETURNING id, account_id, kind, source, body, theme_id, churned_on, subscription_change_id,
-                                  churned_mrr, churned_currency, heard_on, recorded_by, version, created_at
+                                  churn_record_id, churned_mrr, churned_currency, heard_on, recorded_by, version,
+                                  created_at
                         """)
                 .paramSource(params(entry))
                 .query(FeedbackEntry.class)
@@ -59,9 +63,9 @@ public class FeedbackEntries {
     public int recordAll(List<NewFeedback> entries) {
         return Bulk.run(batch, """
                 INSERT INTO feedback (account_id, kind, source, body, theme_id, churned_on, subscription_change_id,
-                                      churned_mrr, churned_currency, heard_on, recorded_by)
+                                      churn_record_id, churned_mrr, churned_currency, heard_on, recorded_by)
                 VALUES (:accountId, :kind, :source, :body, :themeId, :churnedOn, :subscriptionChangeId,
-                        :churnedMrr, :churnedCurrency, :heardOn, :recordedBy)
+                        :churnRecordId, :churnedMrr, :churnedCurrency, :heardOn, :recordedBy)
                 """, entries, FeedbackEntries::params);
     }
 
@@ -69,7 +73,8 @@ public class FeedbackEntries {
         return new MapSqlParameterSource()
                 .addValue("accountId", e.accountId()).addValue("kind", e.kind()).addValue("source", e.source())
                 .addValue("body", e.body()).addValue("themeId", e.themeId()).addValue("churnedOn", e.churnedOn())
-                .addValue("subscriptionChangeId", e.subscriptionChangeId()).addValue("churnedMrr", e.churnedMrr())
+                .addValue("subscriptionChangeId", e.subscriptionChangeId())
+                .addValue("churnRecordId", e.churnRecordId()).addValue("churnedMrr", e.churnedMrr())
                 .addValue("churnedCurrency", e.churnedCurrency()).addValue("heardOn", e.heardOn())
                 .addValue("recordedBy", e.recordedBy());
     }
@@ -77,6 +82,21 @@ public class FeedbackEntries {
     public FeedbackEntry get(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(FeedbackEntry.class).optional()
                 .orElseThrow(() -> new NotFoundException("feedback", id));
+    }
+
+    /** How many entries each of these churn records has: which churns were interviewed, which not yet. */
+    public java.util.Map<Long, Long> countsByChurnRecord(java.util.Collection<Long> churnRecordIds) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT churn_record_id, count(*)
+                          FROM feedback
+                         WHERE churn_record_id = ANY(:ids)
+                         GROUP BY churn_record_id
+                        """)
+                .param("ids", churnRecordIds.toArray(Long[]::new))
+                .query((rs, n) -> counts.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     /** Groups an entry into a theme (or out of any, with null); refused if the entry changed since it was read. */
@@ -99,8 +119,18 @@ public class FeedbackEntries {
     /** Entries newest first, filtered by account, theme ({@code unassigned} for none) and text, paged. */
     public Page page(Long accountId, Long themeId, boolean unassigned, ContainsSearch search, int limit,
                      long offset) {
+        return page(accountId, themeId, unassigned, null, search, limit, offset);
+    }
+
+    /** As {@link #page(Long, Long, boolean, ContainsSearch, int, long)}, optionally of one churn record only. */
+    public Page page(Long accountId, Long themeId, boolean unassigned, Long churnRecordId, ContainsSearch search,
+                     int limit, long offset) {
         List<String> conditions = new ArrayList<>(List.of("true"));
         MapSqlParameterSource values = new MapSqlParameterSource();
+        if (churnRecordId != null) {
+            conditions.add("churn_record_id = :churnRecordId");
+            values.addValue("churnRecordId", churnRecordId);
+        }
         if (accountId != null) {
             conditions.add("account_id = :accountId");
             values.addValue("accountId", accountId);

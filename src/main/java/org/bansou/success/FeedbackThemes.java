@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.bansou.database.NotFoundException;
 import org.bansou.database.StaleVersionException;
+import org.bansou.renewal.ChurnRecord;
+import org.bansou.renewal.ChurnRecords;
 import org.bansou.subscription.AccountMrr;
 import org.bansou.subscription.Subscriptions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,10 +32,12 @@ public class FeedbackThemes {
 
     private final JdbcClient jdbc;
     private final Subscriptions subscriptions;
+    private final ChurnRecords churns;
 
-    FeedbackThemes(JdbcClient jdbc, Subscriptions subscriptions) {
+    FeedbackThemes(JdbcClient jdbc, Subscriptions subscriptions, ChurnRecords churns) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
+        this.churns = churns;
     }
 
     public FeedbackTheme create(String title, String description, String by) {
@@ -108,33 +112,60 @@ public class FeedbackThemes {
                 .list();
     }
 
-    private record ThemeFigures(long themeId, long entries, Long[] accountIds, long churnedMrr) {
+    private record ThemeFigures(long themeId, long entries, Long[] accountIds) {
+    }
+
+    private record Citation(long themeId, Long churnRecordId, long accountId, java.time.LocalDate churnedOn,
+                            Long churnedMrr, String churnedCurrency) {
+    }
+
+    private record ChurnKey(long accountId, java.time.LocalDate churnedOn) {
     }
 
     /**
      * Every theme weighed by the current MRR of the accounts asking (each account once) plus the MRR lost in the
-     * churns that cited it (each churn once), in {@code currency}; heaviest first. Two statements for all themes.
+     * churns that cited it (each churn once), in {@code currency}; heaviest first. A churn linked to renewal's
+     * churn record counts that record's MRR lost; an entry naming only a churn date counts its own figure, unless
+     * a linked entry of the theme already names the same account's churn that day. Three statements for all themes.
      */
     public List<ThemeRank> ranking(String currency, Collection<String> statuses) {
         List<ThemeFigures> figures = jdbc.sql("""
-                        WITH churns AS (
-                            SELECT DISTINCT theme_id, account_id, churned_on, churned_mrr
-                              FROM feedback
-                             WHERE theme_id IS NOT NULL
-                               AND churned_mrr IS NOT NULL
-                               AND churned_currency = :currency
-                        )
-                        SELECT f.theme_id, count(*) AS entries, array_agg(DISTINCT f.account_id) AS account_ids,
-                               COALESCE((SELECT sum(c.churned_mrr) FROM churns c WHERE c.theme_id = f.theme_id), 0)
-                                   AS churned_mrr
+                        SELECT f.theme_id, count(*) AS entries, array_agg(DISTINCT f.account_id) AS account_ids
                           FROM feedback f
                          WHERE f.theme_id IS NOT NULL
                          GROUP BY f.theme_id
                         """)
-                .param("currency", currency)
                 .query((rs, n) -> new ThemeFigures(rs.getLong("theme_id"), rs.getLong("entries"),
-                        longs(rs.getArray("account_ids")), rs.getLong("churned_mrr")))
+                        longs(rs.getArray("account_ids"))))
                 .list();
+        List<Citation> citations = jdbc.sql("""
+                        SELECT DISTINCT theme_id, churn_record_id, account_id, churned_on, churned_mrr,
+                               churned_currency
+                          FROM feedback
+                         WHERE theme_id IS NOT NULL
+                           AND (churn_record_id IS NOT NULL OR churned_mrr IS NOT NULL)
+                        """)
+                .query(Citation.class)
+                .list();
+        Map<Long, ChurnRecord> linked = churns.byIds(citations.stream().map(Citation::churnRecordId)
+                        .filter(java.util.Objects::nonNull).distinct().toList()).stream()
+                .collect(Collectors.toMap(ChurnRecord::id, r -> r));
+        Map<Long, Map<ChurnKey, Long>> churnedByTheme = new java.util.HashMap<>();
+        for (Citation c : citations) {
+            if (c.churnRecordId() != null && linked.containsKey(c.churnRecordId())) {
+                ChurnRecord churn = linked.get(c.churnRecordId());
+                churnedByTheme.computeIfAbsent(c.themeId(), t -> new java.util.HashMap<>()).put(
+                        new ChurnKey(churn.accountId(), churn.churnedOn()),
+                        churn.currency().equals(currency) ? churn.mrrLost() : 0L);
+            }
+        }
+        for (Citation c : citations) {
+            if (c.churnRecordId() == null && c.churnedOn() != null) {
+                churnedByTheme.computeIfAbsent(c.themeId(), t -> new java.util.HashMap<>()).putIfAbsent(
+                        new ChurnKey(c.accountId(), c.churnedOn()),
+                        currency.equals(c.churnedCurrency()) ? c.churnedMrr() : 0L);
+            }
+        }
         Set<Long> accounts = new HashSet<>();
         figures.forEach(f -> accounts.addAll(Arrays.asList(f.accountIds())));
         Map<Long, Long> mrr = subscriptions.currentMrrOf(accounts).stream()
@@ -148,11 +179,13 @@ public class FeedbackThemes {
             }
             ThemeFigures f = byTheme.get(theme.id());
             if (f == null) {
-                ranks.add(new ThemeRank(theme, 0, 0, 0, 0, currency));
+                ranks.add(new ThemeRank(theme, 0, 0, 0, 0, 0, currency));
                 continue;
             }
+            Map<ChurnKey, Long> churned = churnedByTheme.getOrDefault(theme.id(), Map.of());
             long asking = Arrays.stream(f.accountIds()).mapToLong(id -> mrr.getOrDefault(id, 0L)).sum();
-            ranks.add(new ThemeRank(theme, f.entries(), f.accountIds().length, asking, f.churnedMrr(), currency));
+            ranks.add(new ThemeRank(theme, f.entries(), f.accountIds().length, asking,
+                    churned.values().stream().mapToLong(Long::longValue).sum(), churned.size(), currency));
         }
         ranks.sort(Comparator.comparingLong(ThemeRank::weight).reversed()
                 .thenComparing(Comparator.comparingLong(ThemeRank::accounts).reversed())

@@ -41,6 +41,32 @@ public class KnowledgeAlerts {
                 .update();
     }
 
+    /** One alert to one person about one account, for {@link #alertAll}. */
+    public record NewAlert(long userId, Long accountId, String kind, String subject, String detail, String link) {
+    }
+
+    /** Many alerts in one statement, e.g. one per owner of every account whose world changed in an import. */
+    public int alertAll(List<NewAlert> alerts) {
+        if (alerts.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        INSERT INTO knowledge_alert (user_id, account_id, kind, subject, detail, link, created_at)
+                        SELECT a.user_id, a.account_id, a.kind, a.subject, a.detail, a.link, :at
+                          FROM unnest(CAST(:users AS bigint[]), CAST(:accounts AS bigint[]), CAST(:kinds AS text[]),
+                                      CAST(:subjects AS text[]), CAST(:details AS text[]), CAST(:links AS text[]))
+                               AS a (user_id, account_id, kind, subject, detail, link)
+                        """)
+                .param("users", alerts.stream().map(NewAlert::userId).toArray(Long[]::new))
+                .param("accounts", alerts.stream().map(NewAlert::accountId).toArray(Long[]::new))
+                .param("kinds", alerts.stream().map(NewAlert::kind).toArray(String[]::new))
+                .param("subjects", alerts.stream().map(NewAlert::subject).toArray(String[]::new))
+                .param("details", alerts.stream().map(NewAlert::detail).toArray(String[]::new))
+                .param("links", alerts.stream().map(NewAlert::link).toArray(String[]::new))
+                .param("at", java.sql.Timestamp.from(Instant.now(clock)))
+                .update();
+    }
+
     /** A user's latest alerts, each marked new if it arrived after they last looked. */
     public List<KnowledgeAlert> forUser(long userId, int limit) {
         return jdbc.sql("""

@@ -59,6 +59,9 @@ class KnowledgeController {
     private final Accounts accounts;
     private final Contacts contacts;
     private final EnvironmentEvents events;
+    private final EnvironmentEventImport imports;
+    private final org.bansou.renewal.ChurnRecords churns;
+    private final ValueFormulas formulas;
     private final AccessRules access;
     private final AuditLog audit;
     private final Clock clock;
@@ -67,7 +70,9 @@ class KnowledgeController {
                         StoryRelevance relevance, SuccessStories stories, StoryUses uses, StoryReports reports,
                         FeedbackEntries entries, FeedbackThemes themes, ProductFeedback feedback,
                         KnowledgeAlerts alerts, KnowledgeSettings settings, Accounts accounts, Contacts contacts,
-                        EnvironmentEvents events, AccessRules access, AuditLog audit, Clock clock) {
+                        EnvironmentEvents events, EnvironmentEventImport imports,
+                        org.bansou.renewal.ChurnRecords churns, ValueFormulas formulas, AccessRules access,
+                        AuditLog audit, Clock clock) {
         this.search = search;
         this.accountValue = accountValue;
         this.values = values;
@@ -83,6 +88,9 @@ class KnowledgeController {
         this.accounts = accounts;
         this.contacts = contacts;
         this.events = events;
+        this.imports = imports;
+        this.churns = churns;
+        this.formulas = formulas;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -117,12 +125,16 @@ class KnowledgeController {
                 "theoretical", value.months().stream().map(ValueMonth::theoretical).toList(),
                 "actual", value.months().stream().map(ValueMonth::actual).toList(),
                 "expected", value.months().stream().map(ValueMonth::expected).toList(),
-                "cost", value.months().stream().map(ValueMonth::monthlyCost).toList(),
+                "cost", value.months().stream().map(ValueMonth::totalCost).toList(),
                 "net", value.months().stream().map(ValueMonth::cumulativeNet).toList()));
         model.addAttribute("tags", tags);
         model.addAttribute("offered", relevance.forAccount(account, StoryFields.tags(tags), 5, locale));
         model.addAttribute("told", uses.forAccount(id).stream().map(StoryUses.StoryUse::storyId).distinct().toList());
         model.addAttribute("roles", contacts.rolesHeld(id));
+        model.addAttribute("churns", churns.forAccount(id));
+        model.addAttribute("heard", entries.countsByChurnRecord(churns.forAccount(id).stream()
+                .map(org.bansou.renewal.ChurnRecord::id).toList()));
+        model.addAttribute("formula", formulas.forAccount(id).orElse(null));
         model.addAttribute("mayWrite", access.mayWriteAccount(account.ownerUserId()));
         return htmx != null ? "success/account :: knowledge" : "success/account-page";
     }
@@ -146,6 +158,7 @@ class KnowledgeController {
         model.addAttribute("names", names(flags.stream().map(ValueFlag::accountId).toList()));
         model.addAttribute("margin", margin);
         model.addAttribute("total", values.countLagging(margin));
+        model.addAttribute("notComparable", values.countNotComparable());
         model.addAttribute("page", pageNumber);
         model.addAttribute("pages", Math.max(1, (values.countLagging(margin) + PAGE - 1) / PAGE));
         return "success/knowledge";
@@ -278,10 +291,41 @@ class KnowledgeController {
                      Model model) {
         LocalDate until = to == null ? LocalDate.now(clock) : to;
         LocalDate since = from == null ? until.minusYears(1) : from;
+        detectionPage(since, until, model);
+        return "success/knowledge";
+    }
+
+    private void detectionPage(LocalDate since, LocalDate until, Model model) {
         model.addAttribute("view", "detection");
         model.addAttribute("from", since);
         model.addAttribute("to", until);
         model.addAttribute("lags", events.detectionLags(since, until));
+        List<EnvironmentEvents.KindChannelLag> cells = events.detectionLagsByKindAndChannel(since, until);
+        model.addAttribute("matrixKinds", cells.stream().map(EnvironmentEvents.KindChannelLag::kind).distinct()
+                .sorted().toList());
+        model.addAttribute("matrixChannels", cells.stream().map(EnvironmentEvents.KindChannelLag::channel)
+                .distinct().sorted().toList());
+        model.addAttribute("matrix", cells.stream().collect(Collectors.toMap(c -> c.kind() + "|" + c.channel(),
+                Function.identity())));
+        model.addAttribute("importColumns", String.join(",", EnvironmentEventImport.COLUMNS));
+        model.addAttribute("alertWindow", settings.current().alertWindowDays());
+    }
+
+    /** Imports changes from a spreadsheet; a rejected file shows every problem by line and column, with 400. */
+    @PostMapping("/detection/import")
+    String importEvents(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, Locale locale,
+                        Model model, jakarta.servlet.http.HttpServletResponse response,
+                        org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        org.bansou.importing.ImportOutcome outcome = imports.importFile(org.bansou.importing.ImportFile.of(
+                file.getOriginalFilename(), file::getInputStream), locale);
+        if (outcome.imported()) {
+            redirect.addFlashAttribute("imported", outcome.inserted());
+            return "redirect:/knowledge/detection";
+        }
+        response.setStatus(400);
+        model.addAttribute("outcome", outcome);
+        LocalDate today = LocalDate.now(clock);
+        detectionPage(today.minusYears(1), today, model);
         return "success/knowledge";
     }
 
@@ -337,7 +381,7 @@ class KnowledgeController {
         }
         java.math.BigDecimal churnedMrr = number(form, "churnedMrr");
         FeedbackEntry entry = feedback.record(new FeedbackEntries.NewFeedback(account.id(), kind, source,
-                required(form, "body"), null, date(form, "churnedOn"), null,
+                required(form, "body"), null, date(form, "churnedOn"), null, null,
                 churnedMrr == null ? null : churnedMrr.longValueExact(),
                 churnedMrr == null ? null : settings.current().rankingCurrency(), LocalDate.now(clock),
                 access.actor().name()));

@@ -226,7 +226,7 @@ class SuccessDemoChapter implements DemoChapter {
                 int theme = random.nextInt(100) < 45 ? 0 : random.nextInt(THEMES.size());
                 heard.add(new FeedbackEntries.NewFeedback(id, "complaint", "churn_interview",
                         pick(THEMES.get(theme).voices(), random), random.nextInt(100) < 80 ? themeIds.get(theme) : null,
-                        churned, null, account.mrrOn(churned.minusDays(1)), "JPY", churned.plusDays(random.nextInt(14)),
+                        churned, null, null, account.mrrOn(churned.minusDays(1)), "JPY", churned.plusDays(random.nextInt(14)),
                         by));
             }
             if (account.mrrOn(today) > 0 && random.nextInt(100) < 12) {
@@ -234,7 +234,7 @@ class SuccessDemoChapter implements DemoChapter {
                 LocalDate on = today.minusDays(random.nextInt(365));
                 heard.add(new FeedbackEntries.NewFeedback(id, "request", random.nextBoolean() ? "call" : "survey",
                         pick(THEMES.get(theme).voices(), random), random.nextInt(100) < 70 ? themeIds.get(theme) : null,
-                        null, null, null, null, on.isBefore(account.signedUpOn()) ? account.signedUpOn() : on, by));
+                        null, null, null, null, null, on.isBefore(account.signedUpOn()) ? account.signedUpOn() : on, by));
             }
         }
         entries.recordAll(heard);

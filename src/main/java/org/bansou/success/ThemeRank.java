@@ -1,11 +1,12 @@
 package org.bansou.success;
 
 /**
- * A theme weighed by money: the current MRR of the accounts asking for it and the MRR lost in churns that cited it
- * (both in the ranking currency), with how many entries and accounts.
+ * A theme weighed by money: the current MRR of the accounts asking for it and the MRR lost in the churns that cited
+ * it (both in the ranking currency; a churn linked to its churn record counts that record's MRR lost), with how
+ * many entries, accounts and churns.
  */
 public record ThemeRank(FeedbackTheme theme, long entries, long accounts, long askingMrr, long churnedMrr,
-                        String currency) {
+                        long churns, String currency) {
 
     public long weight() {
         return askingMrr + churnedMrr;

@@ -21,6 +21,7 @@ import org.bansou.account.Accounts;
 import org.bansou.security.AccessRules;
 import org.bansou.security.AuditLog;
 import org.bansou.web.EditedVersion;
+import org.bansou.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -101,10 +102,23 @@ class ValueApi {
     }
 
     @GetMapping("/accounts/{accountId}/value")
-    @Operation(summary = "The account's value against its cost of ownership, month by month, and its lag flag")
-    AccountValue.Summary value(@PathVariable long accountId) {
+    @Operation(summary = "The account's value against its cost of ownership, month by month, and its lag flag",
+            description = "All figures in one currency: the one they share, else the reporting currency, or the"
+                    + " currency asked for. Figures in a currency without an exchange rate are refused with 400,"
+                    + " naming it, rather than mixed in unconverted.")
+    AccountValue.Summary value(@PathVariable long accountId,
+                               @RequestParam(required = false) String currency) {
         accounts.get(accountId);
-        return accountValue.of(accountId);
+        if (currency != null && !currency.matches(CURRENCY)) {
+            throw new InvalidFieldException("currency", "must be an ISO 4217 code such as JPY");
+        }
+        AccountValue.Summary summary = accountValue.of(accountId, currency);
+        if (!summary.missingRates().isEmpty()) {
+            throw new InvalidFieldException("currency", "cannot compare value in " + summary.currency()
+                    + ": no exchange rate for " + String.join(", ", summary.missingRates())
+                    + "; import rates (revenue: currency, rate_date, rate) or ask for ?currency= one of them");
+        }
+        return summary;
     }
 
     @PostMapping("/accounts/{accountId}/value-records")

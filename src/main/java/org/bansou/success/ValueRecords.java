@@ -20,10 +20,12 @@ public class ValueRecords {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final CurrencyConversion conversion;
 
-    ValueRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ValueRecords(JdbcClient jdbc, NamedParameterJdbcTemplate batch, CurrencyConversion conversion) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.conversion = conversion;
     }
 
     public ValueRecord append(NewValue value) {
@@ -78,14 +80,15 @@ public class ValueRecords {
 
     /**
      * Accounts whose latest actual value lags their latest theoretical value by more than {@code marginPercent},
-     * worst first: one statement over all accounts, paged.
+     * worst first: one statement over all accounts, paged. Figures in two currencies are compared in the reporting
+     * currency at revenue's rates of their days; a pair lacking a rate is left out (see {@link #countNotComparable}).
      */
     public List<ValueFlag> lagging(int marginPercent, int limit, long offset) {
-        return jdbc.sql(LAGGING + """
+        return fx(jdbc.sql(LAGGING + """
                          ORDER BY lag_percent DESC, account_id
                          LIMIT :limit
                         OFFSET :offset
-                        """)
+                        """))
                 .param("margin", marginPercent)
                 .param("limit", limit)
                 .param("offset", offset)
@@ -94,27 +97,76 @@ public class ValueRecords {
     }
 
     public long countLagging(int marginPercent) {
-        return jdbc.sql("SELECT count(*) FROM (" + LAGGING + ") flagged")
+        return fx(jdbc.sql("SELECT count(*) FROM (" + LAGGING + ") flagged"))
                 .param("margin", marginPercent)
                 .query(Long.class)
                 .single();
     }
 
-    // latest figure of each kind per account; compared only in the same currency
-    private static final String LAGGING = """
+    /** Accounts whose estimate and measured value are in two currencies, one of them without an exchange rate. */
+    public long countNotComparable() {
+        return fx(jdbc.sql(CONVERTED + """
+                        SELECT count(*)
+                          FROM converted
+                         WHERE theoretical IS NULL OR actual IS NULL
+                        """))
+                .query(Long.class)
+                .single();
+    }
+
+    private JdbcClient.StatementSpec fx(JdbcClient.StatementSpec statement) {
+        CurrencyConversion.Rates rates = conversion.rates();
+        CurrencyConversion.Rates.Table table = rates.table();
+        return statement.param("reporting", rates.reporting())
+                .param("fxCurrencies", table.currencies())
+                .param("fxDays", table.days())
+                .param("fxFactors", table.factors());
+    }
+
+    // latest figure of each kind per account; two currencies are compared in the reporting currency, each figure
+    // at the rate of its day (the latest on or before it, else the earliest: revenue's rule)
+    private static final String CONVERTED = """
             WITH latest AS (
                 SELECT DISTINCT ON (account_id, kind) account_id, kind, amount, currency, recorded_on
                   FROM value_record
                  WHERE kind IN ('theoretical', 'actual')
                  ORDER BY account_id, kind, recorded_on DESC, id DESC
+            ),
+            fx AS (
+                SELECT *
+                  FROM unnest(CAST(:fxCurrencies AS text[]), CAST(:fxDays AS date[]), CAST(:fxFactors AS numeric[]))
+                       AS f (currency, from_on, factor)
+            ),
+            factored AS (
+                SELECT l.*,
+                       CASE WHEN l.currency = :reporting THEN 1
+                            ELSE COALESCE((SELECT f.factor FROM fx f
+                                            WHERE f.currency = l.currency AND f.from_on <= l.recorded_on
+                                            ORDER BY f.from_on DESC LIMIT 1),
+                                          (SELECT f.factor FROM fx f
+                                            WHERE f.currency = l.currency
+                                            ORDER BY f.from_on LIMIT 1))
+                       END AS factor
+                  FROM latest l
+            ),
+            converted AS (
+                SELECT t.account_id, a.recorded_on AS measured_on,
+                       CASE WHEN t.currency = a.currency THEN t.currency ELSE :reporting END AS currency,
+                       CASE WHEN t.currency = a.currency THEN t.amount ELSE round(t.amount * t.factor) END
+                           AS theoretical,
+                       CASE WHEN t.currency = a.currency THEN a.amount ELSE round(a.amount * a.factor) END
+                           AS actual
+                  FROM factored t
+                  JOIN factored a ON a.account_id = t.account_id AND a.kind = 'actual'
+                 WHERE t.kind = 'theoretical'
             )
-            SELECT t.account_id, t.currency, t.amount AS theoretical, a.amount AS actual,
-                   a.recorded_on AS measured_on,
-                   round(100.0 * (t.amount - a.amount) / t.amount, 1) AS lag_percent
-              FROM latest t
-              JOIN latest a ON a.account_id = t.account_id AND a.kind = 'actual' AND a.currency = t.currency
-             WHERE t.kind = 'theoretical'
-               AND t.amount > 0
-               AND a.amount < t.amount * (100 - :margin) / 100.0
+            """;
+
+    private static final String LAGGING = CONVERTED + """
+            SELECT account_id, currency, CAST(theoretical AS bigint) AS theoretical, CAST(actual AS bigint) AS actual,
+                   measured_on, round(100.0 * (theoretical - actual) / theoretical, 1) AS lag_percent
+              FROM converted
+             WHERE theoretical > 0
+               AND actual < theoretical * (100 - :margin) / 100.0
             """;
 }

@@ -4,5 +4,6 @@
  * worlds and how late we learn of them; product feedback grouped into themes ranked by the revenue asking.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"security", "database", "web", "account", "subscription", "usage", "demo", "bench", "importing"})
+        allowedDependencies = {"security", "database", "web", "account", "subscription", "usage", "demo", "bench", "importing",
+                "renewal", "effort", "revenue"})
 package org.bansou.success;

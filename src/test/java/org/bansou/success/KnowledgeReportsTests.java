@@ -91,7 +91,7 @@ class KnowledgeReportsTests {
         FeedbackTheme approvals = themes.create("請求書の承認ワークフロー", null, "ito");
         themes.create("スマホアプリ", null, "ito");
         feedback.record(new FeedbackEntries.NewFeedback(account, "request", "call", "請求書を送る前に上長の承認を入れたい",
-                approvals.id(), null, null, null, null, LocalDate.of(2026, 5, 1), "ito"));
+                approvals.id(), null, null, null, null, null, LocalDate.of(2026, 5, 1), "ito"));
 
         List<ThemeSuggestion> offered = themes.suggestionsFor("送る前の承認がほしい", 5);
 

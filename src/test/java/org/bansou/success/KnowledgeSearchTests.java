@@ -40,9 +40,9 @@ class KnowledgeSearchTests {
                 java.math.BigDecimal.TEN, java.math.BigDecimal.ONE, "時間", null, null, null, null, null, null, null,
                 null), java.time.LocalDate.of(2026, 4, 1), "ito");
         feedback.record(new FeedbackEntries.NewFeedback(other, "request", "call", "請求書のPDFに社印を入れたい", null,
-                null, null, null, null, java.time.LocalDate.of(2026, 5, 1), "ito"));
+                null, null, null, null, null, java.time.LocalDate.of(2026, 5, 1), "ito"));
         feedback.record(new FeedbackEntries.NewFeedback(other, "request", "call", "入金の通知がほしい", null,
-                null, null, null, null, java.time.LocalDate.of(2026, 5, 1), "ito"));
+                null, null, null, null, null, java.time.LocalDate.of(2026, 5, 1), "ito"));
 
         KnowledgeSearch.Found found = search.search("請求", 20);
 

@@ -1,0 +1,223 @@
+package org.bansou.success;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.bansou.account.Account;
+import org.bansou.account.AccountCodes;
+import org.bansou.account.Accounts;
+import org.bansou.account.Contacts;
+import org.bansou.account.EnvironmentEvents;
+import org.bansou.importing.ImportError;
+import org.bansou.importing.ImportFile;
+import org.bansou.importing.ImportOutcome;
+import org.bansou.importing.Spreadsheets;
+import org.bansou.security.AccessRules;
+import org.bansou.security.AuditLog;
+import org.bansou.security.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports changes in customers' worlds from CSV or XLSX (a team's spreadsheet of departures and budget news), all
+ * or nothing: every bad cell is named by line and column and one bad line imports nothing. The events go through
+ * {@link EnvironmentEvents#recordAll}, so owners are alerted exactly as for a change recorded by hand.
+ */
+@Component
+class EnvironmentEventImport {
+
+    static final List<String> COLUMNS = List.of("account", "kind", "occurred_on", "detected_on", "detected_via",
+            "contact", "note");
+    private static final int REQUIRED_COLUMNS = 5;
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT));
+
+    private final EnvironmentEvents events;
+    private final Accounts accounts;
+    private final Contacts contacts;
+    private final AccessRules access;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    EnvironmentEventImport(EnvironmentEvents events, Accounts accounts, Contacts contacts, AccessRules access,
+                           AuditLog audit, MessageSource messages, Clock clock) {
+        this.events = events;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.access = access;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ImportOutcome importFile(ImportFile file, Locale locale) {
+        access.require(Role.CSM);
+        Problems problems = new Problems(messages, locale);
+        List<Spreadsheets.SheetLine> lines;
+        try {
+            lines = Spreadsheets.read(file);
+        } catch (Spreadsheets.Unreadable unreadable) {
+            problems.add(unreadable.line(), null, "unreadable", unreadable.getMessage());
+            return ImportOutcome.rejected("environment_events", problems.list);
+        }
+        Map<String, Integer> columns = header(lines, problems);
+        if (columns == null) {
+            return ImportOutcome.rejected("environment_events", problems.list);
+        }
+        List<Spreadsheets.SheetLine> body = lines.subList(1, lines.size()).stream()
+                .filter(line -> line.cells().stream().anyMatch(cell -> cell != null && !cell.isBlank())).toList();
+        Map<String, Account> byExternalId = accounts.byExternalIds(body.stream()
+                        .map(line -> cell(line, columns, "account")).filter(Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(Account::externalId, a -> a));
+        Map<String, String> contactAccounts = contacts.accountsOf(body.stream()
+                .map(line -> cell(line, columns, "contact")).filter(Objects::nonNull).distinct().toList());
+        LocalDate today = LocalDate.now(clock);
+        List<EnvironmentEvents.NewEvent> rows = new ArrayList<>();
+        for (Spreadsheets.SheetLine line : body) {
+            int n = line.line();
+            int before = problems.list.size();
+            String accountId = cell(line, columns, "account");
+            Account account = accountId == null ? null : byExternalId.get(accountId);
+            if (accountId == null) {
+                problems.add(n, "account", "required");
+            } else if (account == null) {
+                problems.add(n, "account", "noAccount", accountId);
+            } else if (!access.mayWriteAccount(account.ownerUserId())) {
+                problems.add(n, "account", "notYours", accountId);
+            }
+            String kind = code(line, columns, "kind", AccountCodes.ENVIRONMENT_KINDS, problems);
+            LocalDate occurred = date(line, columns, "occurred_on", problems, today);
+            LocalDate detected = date(line, columns, "detected_on", problems, today);
+            if (occurred != null && detected != null && detected.isBefore(occurred)) {
+                problems.add(n, "detected_on", "beforeOccurred", detected, occurred);
+            }
+            String via = code(line, columns, "detected_via", AccountCodes.DETECTED_VIA, problems);
+            String contact = cell(line, columns, "contact");
+            if (contact != null && accountId != null && !accountId.equals(contactAccounts.get(contact))) {
+                problems.add(n, "contact", "noContact", contact, accountId);
+            }
+            String note = cell(line, columns, "note");
+            if (note != null && note.length() > 4000) {
+                problems.add(n, "note", "tooLong");
+            }
+            if (problems.list.size() == before) {
+                rows.add(new EnvironmentEvents.NewEvent(accountId, kind, occurred, detected, via, contact, note));
+            }
+        }
+        if (!problems.list.isEmpty()) {
+            return ImportOutcome.rejected("environment_events", problems.list);
+        }
+        if (rows.isEmpty()) {
+            problems.add(null, null, "empty");
+            return ImportOutcome.rejected("environment_events", problems.list);
+        }
+        int inserted = events.recordAll(rows);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("file", file.name());
+        detail.put("rows", inserted);
+        audit.record("import", "environment_event", null, null, detail);
+        return new ImportOutcome("environment_events", inserted, 0, 0, List.of());
+    }
+
+    private static Map<String, Integer> header(List<Spreadsheets.SheetLine> lines, Problems problems) {
+        if (lines.isEmpty() || lines.get(0).cells().stream().allMatch(c -> c == null || c.isBlank())) {
+            problems.add(1, null, "noHeader", String.join(",", COLUMNS));
+            return null;
+        }
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> cells = lines.get(0).cells();
+        for (int at = 0; at < cells.size(); at++) {
+            String name = cells.get(at) == null ? ""
+                    : cells.get(at).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!COLUMNS.contains(name)) {
+                problems.add(1, name, "unknownColumn", String.join(", ", COLUMNS));
+            } else if (columns.putIfAbsent(name, at) != null) {
+                problems.add(1, name, "repeatedColumn");
+            }
+        }
+        for (String needed : COLUMNS.subList(0, REQUIRED_COLUMNS)) {
+            if (!columns.containsKey(needed)) {
+                problems.add(1, needed, "missingColumn");
+            }
+        }
+        return problems.list.isEmpty() ? columns : null;
+    }
+
+    private static String code(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column,
+                               List<String> codes, Problems problems) {
+        String value = cell(line, columns, column);
+        if (value == null) {
+            problems.add(line.line(), column, "required");
+        } else if (!codes.contains(value)) {
+            problems.add(line.line(), column, "code", value, String.join(", ", codes));
+        }
+        return value;
+    }
+
+    private static LocalDate date(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column,
+                                  Problems problems, LocalDate today) {
+        String value = cell(line, columns, column);
+        if (value == null) {
+            problems.add(line.line(), column, "required");
+            return null;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                LocalDate day = LocalDate.parse(value, format);
+                if (day.isAfter(today)) {
+                    problems.add(line.line(), column, "future", value);
+                }
+                return day;
+            } catch (DateTimeParseException notThisFormat) {
+                // try the next accepted format
+            }
+        }
+        problems.add(line.line(), column, "date", value);
+        return null;
+    }
+
+    private static String cell(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column) {
+        Integer at = columns.get(column);
+        if (at == null || at >= line.cells().size() || line.cells().get(at) == null) {
+            return null;
+        }
+        String value = line.cells().get(at).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** The problems of one file, worded in the reader's language. */
+    private static final class Problems {
+
+        private final MessageSource messages;
+        private final Locale locale;
+        private final List<ImportError> list = new ArrayList<>();
+
+        Problems(MessageSource messages, Locale locale) {
+            this.messages = messages;
+            this.locale = locale;
+        }
+
+        void add(Integer line, String column, String key, Object... arguments) {
+            list.add(new ImportError(line, column, messages.getMessage("success.import.error." + key, arguments,
+                    key, locale)));
+        }
+    }
+}
