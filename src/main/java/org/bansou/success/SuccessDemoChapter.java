@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,12 +15,15 @@ import org.bansou.demo.DemoAccount;
 import org.bansou.demo.DemoChapter;
 import org.bansou.demo.DemoKeyPerson;
 import org.bansou.demo.DemoWorld;
+import org.bansou.renewal.ChurnRecord;
+import org.bansou.renewal.ChurnRecords;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo company's knowledge: success stories in Japanese about cloud invoicing (new patterns and reuses), who
  * was told which, value estimated at sale and measured later (some lagging well behind), feedback themes with
- * entries from calls, surveys and the churn interviews of churned accounts, and key persons promoted over time.
+ * entries from calls, surveys and the churn interviews of churned accounts (linked to renewal's churn records), and
+ * key persons promoted over time. Owners' alerts of recent changes come from the key-persons chapter's events.
  */
 @Component
 class SuccessDemoChapter implements DemoChapter {
@@ -98,9 +102,12 @@ class SuccessDemoChapter implements DemoChapter {
     private final FeedbackThemes themes;
     private final FeedbackEntries entries;
     private final ProductFeedback feedback;
+    private final ChurnRecords churns;
 
     SuccessDemoChapter(Accounts accounts, Contacts contacts, SuccessStories stories, StoryUses uses,
-                       ValueRecords values, FeedbackThemes themes, FeedbackEntries entries, ProductFeedback feedback) {
+                       ValueRecords values, FeedbackThemes themes, FeedbackEntries entries, ProductFeedback feedback,
+                       ChurnRecords churns) {
+        this.churns = churns;
         this.accounts = accounts;
         this.contacts = contacts;
         this.stories = stories;
@@ -132,7 +139,7 @@ class SuccessDemoChapter implements DemoChapter {
         List<Long> storyIds = writeStories(all, ids, today, random, csm);
         writeUses(all, ids, storyIds, today, random);
         writeValue(all, ids, today, random);
-        writeFeedback(all, ids, today, random, csm);
+        writeFeedback(all, ids, today, world.historyStartsOn(), random, csm);
         writeRoleHistory(all, world.zone(), random);
     }
 
@@ -208,12 +215,18 @@ class SuccessDemoChapter implements DemoChapter {
         values.appendAll(figures);
     }
 
-    private void writeFeedback(List<DemoAccount> all, Map<String, Long> ids, LocalDate today, SplittableRandom random,
-                               String csm) {
+    private void writeFeedback(List<DemoAccount> all, Map<String, Long> ids, LocalDate today,
+                               LocalDate historyStart, SplittableRandom random, String csm) {
         List<Long> themeIds = new ArrayList<>();
         for (Theme theme : THEMES) {
             long id = themes.create(theme.title(), theme.description(), csm).id();
             themeIds.add(id);
+        }
+        // renewal's chapter recorded the churns as heard; an interview is linked to its churn record when there is
+        // one (the last weeks' churns have none yet and are named by their date)
+        Map<String, ChurnRecord> recorded = new HashMap<>();
+        for (ChurnRecord churn : churns.between(historyStart, today, null, 0, Integer.MAX_VALUE)) {
+            recorded.put(churn.accountId() + "|" + churn.churnedOn(), churn);
         }
         List<FeedbackEntries.NewFeedback> heard = new ArrayList<>();
         for (DemoAccount account : all) {
@@ -224,10 +237,12 @@ class SuccessDemoChapter implements DemoChapter {
                     continue;
                 }
                 int theme = random.nextInt(100) < 45 ? 0 : random.nextInt(THEMES.size());
+                ChurnRecord churn = recorded.get(id + "|" + churned);
                 heard.add(new FeedbackEntries.NewFeedback(id, "complaint", "churn_interview",
                         pick(THEMES.get(theme).voices(), random), random.nextInt(100) < 80 ? themeIds.get(theme) : null,
-                        churned, null, null, account.mrrOn(churned.minusDays(1)), "JPY", churned.plusDays(random.nextInt(14)),
-                        by));
+                        churned, null, churn == null ? null : churn.id(),
+                        churn == null ? account.mrrOn(churned.minusDays(1)) : churn.mrrLost(),
+                        churn == null ? "JPY" : churn.currency(), churned.plusDays(random.nextInt(14)), by));
             }
             if (account.mrrOn(today) > 0 && random.nextInt(100) < 12) {
                 int theme = random.nextInt(THEMES.size());
