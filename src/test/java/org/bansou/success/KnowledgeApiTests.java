@@ -43,6 +43,7 @@ class KnowledgeApiTests {
     @Autowired EnvironmentEvents events;
     @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
+    @Autowired java.time.Clock clock;
 
     AppUser ito;
     AppUser sato;
@@ -235,8 +236,10 @@ class KnowledgeApiTests {
     @Test
     void recording_a_key_person_leaving_alerts_the_owner_as_new_until_they_look() throws Exception {
         long account = world.account("A-1", "山田建設", "建設業", "10-49", "ito");
+        LocalDate today = LocalDate.now(clock);
         send(ito, "POST", "/api/v1/accounts/" + account + "/environment-events", Map.of("kind", "key_person_left",
-                "occurredOn", "2026-05-01", "detectedOn", "2026-05-20", "detectedVia", "email"))
+                "occurredOn", today.minusDays(20).toString(), "detectedOn", today.minusDays(1).toString(),
+                "detectedVia", "email"))
                 .andExpect(status().isCreated());
 
         JsonNode alerts = read(mvc.perform(get("/api/v1/alerts").with(as(ito))));
@@ -269,6 +272,36 @@ class KnowledgeApiTests {
         assertThat(keyPerson.get("p80Days").asDouble()).isEqualTo(32.0);
         assertThat(find(report, "channel", "meeting").get("events").asLong()).isEqualTo(3);
         assertThat(find(report, "channel", "news").get("medianDays").asDouble()).isEqualTo(30.0);
+    }
+
+    @Test
+    void detection_lag_is_also_reported_per_kind_and_channel_together() throws Exception {
+        long account = world.account("A-1", "山田建設", "建設業", "10-49", "ito");
+        LocalDate occurred = LocalDate.of(2026, 3, 1);
+        for (int lag : new int[] {5, 10, 15}) {
+            events.record(account, "key_person_left", occurred, occurred.plusDays(lag), "meeting", null, null);
+        }
+        events.record(account, "key_person_left", occurred, occurred.plusDays(60), "usage_signal", null, null);
+        events.record(account, "budget_cut", occurred, occurred.plusDays(2), "meeting", null, null);
+
+        JsonNode cells = read(mvc.perform(get("/api/v1/detection-lags/by-kind-and-channel?from=2026-01-01&to=2026-12-31")
+                .with(as(viewer))).andExpect(status().isOk()));
+
+        assertThat(cells).hasSize(3);
+        JsonNode departuresInMeetings = null;
+        for (JsonNode cell : cells) {
+            if (cell.get("kind").asText().equals("key_person_left") && cell.get("channel").asText().equals("meeting")) {
+                departuresInMeetings = cell;
+            }
+        }
+        assertThat(departuresInMeetings).isNotNull();
+        assertThat(departuresInMeetings.get("events").asLong()).isEqualTo(3);
+        assertThat(departuresInMeetings.get("medianDays").asDouble()).isEqualTo(10.0);
+        assertThat(departuresInMeetings.get("p80Days").asDouble()).isEqualTo(13.0);
+        mvc.perform(get("/knowledge/detection?from=2026-01-01&to=2026-12-31").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("10.0 / 13.0 (3)")))
+                .andExpect(content().string(containsString("60.0 / 60.0 (1)")));
     }
 
     private static JsonNode find(JsonNode report, String groupedBy, String key) {
