@@ -36,9 +36,36 @@ class SuccessDemoChapterTests {
         assertThat(jdbc.sql("SELECT count(*) FROM story_use").query(Long.class).single()).isPositive();
     }
 
+    @Autowired KnowledgeSettings settings;
+
     @Test
     void churn_interviews_cite_themes_with_the_mrr_the_account_really_lost_on_the_day_it_churned() {
+        // alert owners of every change the demo's history holds, whatever day the test runs on
+        settings.save(0, 20, "JPY", 3650, "test");
         demo.generate(7, 200, TODAY);
+
+        // interviews of churns renewal has recorded point at the churn record and carry its MRR lost
+        long linked = jdbc.sql("""
+                        SELECT count(*)
+                          FROM feedback f
+                          JOIN churn_record c ON c.id = f.churn_record_id
+                         WHERE f.churned_mrr = c.mrr_lost
+                           AND f.churned_on = c.churned_on
+                           AND f.account_id = c.account_id
+                        """).query(Long.class).single();
+        assertThat(linked).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM feedback WHERE churn_record_id IS NOT NULL").query(Long.class)
+                .single()).isEqualTo(linked);
+        // every change in the key persons' story reached its account's owner, through the same path as the API
+        long owned = jdbc.sql("""
+                        SELECT count(*)
+                          FROM environment_event e
+                          JOIN account a ON a.id = e.account_id
+                         WHERE a.owner_user_id IS NOT NULL
+                        """).query(Long.class).single();
+        assertThat(owned).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM knowledge_alert WHERE kind = 'environment_change'")
+                .query(Long.class).single()).isEqualTo(owned);
 
         // every churn interview names a day on which the account's MRR really fell to what the entry says it lost
         long unmatched = jdbc.sql("""
