@@ -267,10 +267,10 @@ class KnowledgeController {
         List<ThemeRank> ranks = themes.ranking(settings.current().rankingCurrency(), List.of());
         return KnowledgeExports.file("feedback-themes", format,
                 List.of("theme_id", "title", "status", "shipped_in", "entries", "accounts", "asking_mrr",
-                        "churned_mrr", "currency"),
+                        "churned_mrr", "churns", "currency"),
                 ranks.stream().map(r -> java.util.Arrays.<Object>asList(r.theme().id(), r.theme().title(),
                         r.theme().status(), r.theme().shippedIn(), r.entries(), r.accounts(), r.askingMrr(),
-                        r.churnedMrr(), r.currency())).toList());
+                        r.churnedMrr(), r.churns(), r.currency())).toList());
     }
 
     @PostMapping("/themes/{id}/status")
