@@ -131,8 +131,9 @@ class KnowledgeController {
         model.addAttribute("offered", relevance.forAccount(account, StoryFields.tags(tags), 5, locale));
         model.addAttribute("told", uses.forAccount(id).stream().map(StoryUses.StoryUse::storyId).distinct().toList());
         model.addAttribute("roles", contacts.rolesHeld(id));
-        model.addAttribute("churns", churns.forAccount(id));
-        model.addAttribute("heard", entries.countsByChurnRecord(churns.forAccount(id).stream()
+        List<org.bansou.renewal.ChurnRecord> churned = churns.forAccount(id);
+        model.addAttribute("churns", churned);
+        model.addAttribute("heard", entries.countsByChurnRecord(churned.stream()
                 .map(org.bansou.renewal.ChurnRecord::id).toList()));
         model.addAttribute("formula", formulas.forAccount(id).orElse(null));
         model.addAttribute("mayWrite", access.mayWriteAccount(account.ownerUserId()));
