@@ -72,7 +72,9 @@ class ValueApi {
                    LocalDate recordedOn) {
     }
 
-    record FlagPage(List<ValueFlag> flags, int marginPercent, long total, int page, int size) {
+    @Schema(description = "Lagging accounts; notComparable counts those whose estimate and measurement are in two"
+            + " currencies, one without an exchange rate, and so are not compared")
+    record FlagPage(List<ValueFlag> flags, int marginPercent, long total, long notComparable, int page, int size) {
     }
 
     private final Accounts accounts;
@@ -176,6 +178,6 @@ class ValueApi {
         int pageSize = Math.max(1, Math.min(size, 500));
         int pageNumber = Math.max(1, page);
         return new FlagPage(values.lagging(margin, pageSize, (long) (pageNumber - 1) * pageSize), margin,
-                values.countLagging(margin), pageNumber, pageSize);
+                values.countLagging(margin), values.countNotComparable(), pageNumber, pageSize);
     }
 }

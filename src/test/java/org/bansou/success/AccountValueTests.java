@@ -112,6 +112,9 @@ class AccountValueTests {
         assertThat(summary.flagged()).isFalse();
         assertThat(values.lagging(0, 10, 0)).isEmpty();
         assertThat(values.countNotComparable()).isEqualTo(1);
+        mvc.perform(get("/api/v1/value-flags").with(as(ito)))
+                .andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.notComparable").value(1));
         mvc.perform(get("/knowledge/accounts/" + berlin).with(as(ito)).param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("figures in EUR are left out")));
