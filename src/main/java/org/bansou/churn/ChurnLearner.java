@@ -52,12 +52,12 @@ enum ChurnLearner {
     }
 
     /** The stable name stored with a model ({@code churn_scoring_model.learner}). */
-    String code() {
+    public String code() {
         return code;
     }
 
     /** The trainer and its settings, as shown on the model page. */
-    String trainer() {
+    public String trainer() {
         return trainer;
     }
 

@@ -63,15 +63,16 @@ class ChurnModels {
     void addScoringModel(long modelId, ChurnPipeline.Fitted fitted) {
         ChurnPipeline.Standardization s = fitted.standardization();
         jdbc.sql("""
-                        INSERT INTO churn_scoring_model (model_id, learner, features, means, deviations, model)
+                        INSERT INTO churn_scoring_model (model_id, learner, features, means, deviations, typical, model)
                         VALUES (:modelId, :learner, :features, CAST(:means AS float8[]), CAST(:deviations AS float8[]),
-                                :model)
+                                CAST(:typical AS float8[]), :model)
                         """)
                 .param("modelId", modelId)
                 .param("learner", fitted.learner().code())
                 .param("features", s.features().toArray(String[]::new))
                 .param("means", Arrays.stream(s.means()).boxed().toArray(Double[]::new))
                 .param("deviations", Arrays.stream(s.deviations()).boxed().toArray(Double[]::new))
+                .param("typical", Arrays.stream(fitted.typicalInARow()).boxed().toArray(Double[]::new))
                 .param("model", fitted.serializedModel())
                 .update();
     }
@@ -82,7 +83,7 @@ class ChurnModels {
 
     Optional<Scoring> latestScoring() {
         return latest().map(model -> new Scoring(model, jdbc.sql("""
-                        SELECT learner, features, means, deviations, model
+                        SELECT learner, features, means, deviations, typical, model
                           FROM churn_scoring_model
                          WHERE model_id = :modelId
                         """)
@@ -94,7 +95,7 @@ class ChurnModels {
                     int[] columns = java.util.stream.IntStream.range(0, features.size()).toArray();
                     return ChurnPipeline.Fitted.stored(ChurnLearner.ofCode(rs.getString("learner")),
                             new ChurnPipeline.Standardization(features, means, deviations, columns),
-                            rs.getBytes("model"));
+                            doubles(rs.getArray("typical")), rs.getBytes("model"));
                 })
                 .optional()));
     }

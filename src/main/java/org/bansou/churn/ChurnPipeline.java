@@ -102,16 +102,20 @@ final class ChurnPipeline {
         }
     }
 
+    /** The training percentiles a tree model's drivers compare each feature against (see {@link Fitted#contributions}). */
+    static final double[] TYPICAL_PERCENTILES = {0.1, 0.3, 0.5, 0.7, 0.9};
+
     /**
      * A fitted model: its learner, its standardization and the Tribuo model. For the logistic regression also the
      * coefficient of churn log-odds per standard deviation of each feature; for the boosted trees each feature's
-     * share of the ensemble's total split gain.
+     * share of the ensemble's total split gain, and its standardized values at {@link #TYPICAL_PERCENTILES} of
+     * the training rows ({@code typical[feature][percentile]}).
      */
     record Fitted(ChurnLearner learner, Standardization standardization, double[] coefficients, double intercept,
-                  Map<String, Double> importance, Model<Label> model) {
+                  Map<String, Double> importance, double[][] typical, Model<Label> model) {
 
         Fitted(Standardization standardization, double[] coefficients, double intercept, Model<Label> model) {
-            this(ChurnLearner.LOGISTIC_REGRESSION, standardization, coefficients, intercept, Map.of(), model);
+            this(ChurnLearner.LOGISTIC_REGRESSION, standardization, coefficients, intercept, Map.of(), null, model);
         }
 
         String[] names() {
@@ -148,8 +152,10 @@ final class ChurnPipeline {
         /**
          * How much each feature raised each row's churn risk. Logistic regression: coefficient × standardized
          * value (churn log-odds against an account at the mean). Boosted trees, which have no coefficients: the
-         * drop in predicted probability when that one feature is moved to the training mean (z = 0, also where
-         * a missing value stands) with the others kept as they are.
+         * row's predicted probability less its average when that one feature takes, in turn, the typical values
+         * of the training accounts (their 10th to 90th percentiles) with the others kept as they are. Averaging
+         * over typical values, not moving to the one mean, keeps a busy account's small steps between fitted
+         * splits from reading as reasons.
          */
         double[][] contributions(Table table) {
             double[][] z = standardized(table);
@@ -166,14 +172,21 @@ final class ChurnPipeline {
             }
             double[] as = predict(z);
             for (int k = 0; k < features; k++) {
-                double[][] atMean = new double[n][];
+                double[] values = typical[k];
+                double[][] moved = new double[n * values.length][];
                 for (int i = 0; i < n; i++) {
-                    atMean[i] = z[i].clone();
-                    atMean[i][k] = 0;
+                    for (int t = 0; t < values.length; t++) {
+                        moved[i * values.length + t] = z[i].clone();
+                        moved[i * values.length + t][k] = values[t];
+                    }
                 }
-                double[] moved = predict(atMean);
+                double[] risk = predict(moved);
                 for (int i = 0; i < n; i++) {
-                    contributions[i][k] = as[i] - moved[i];
+                    double sum = 0;
+                    for (int t = 0; t < values.length; t++) {
+                        sum += risk[i * values.length + t];
+                    }
+                    contributions[i][k] = as[i] - sum / values.length;
                 }
             }
             return contributions;
@@ -184,6 +197,7 @@ final class ChurnPipeline {
          * largest first; features that lowered the risk, or barely moved it, are not drivers.
          */
         List<List<String>> topDrivers(Table table, int limit) {
+            double meaningful = learner == ChurnLearner.LOGISTIC_REGRESSION ? 0 : MEANINGFUL_TREE_CONTRIBUTION;
             double[][] contributions = contributions(table);
             List<List<String>> all = new ArrayList<>(contributions.length);
             for (double[] c : contributions) {
@@ -194,7 +208,7 @@ final class ChurnPipeline {
                 Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -c[k]));
                 List<String> drivers = new ArrayList<>();
                 for (int k : order) {
-                    if (drivers.size() == limit || c[k] <= MEANINGFUL_CONTRIBUTION) {
+                    if (drivers.size() == limit || c[k] <= meaningful) {
                         break;
                     }
                     drivers.add(standardization.features().get(k));
@@ -229,23 +243,42 @@ final class ChurnPipeline {
             return model.serialize().toByteArray();
         }
 
-        /** A model stored by {@link #serializedModel()}, with the standardization it was trained on. */
+        /** The typical values one after another, feature by feature, as stored. */
+        double[] typicalInARow() {
+            if (typical == null) {
+                return new double[0];
+            }
+            return Arrays.stream(typical).flatMapToDouble(Arrays::stream).toArray();
+        }
+
+        /**
+         * A model stored by {@link #serializedModel()}, with the standardization it was trained on and, for trees,
+         * the typical values as {@link #typicalInARow()} laid them out.
+         */
         @SuppressWarnings("unchecked")
-        static Fitted stored(ChurnLearner learner, Standardization standardization, byte[] serialized) {
+        static Fitted stored(ChurnLearner learner, Standardization standardization, double[] typicalInARow,
+                             byte[] serialized) {
             Model<Label> model;
             try {
                 model = (Model<Label>) Model.deserialize(ModelProto.parseFrom(serialized));
             } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException("a stored churn model could not be read", e);
             }
-            return learner == ChurnLearner.LOGISTIC_REGRESSION
-                    ? withCoefficients(standardization, (LinearSGDModel) model)
-                    : withImportance(standardization, (XGBoostModel<Label>) model);
+            if (learner == ChurnLearner.LOGISTIC_REGRESSION) {
+                return withCoefficients(standardization, (LinearSGDModel) model);
+            }
+            int per = TYPICAL_PERCENTILES.length;
+            double[][] typical = new double[standardization.features().size()][];
+            for (int k = 0; k < typical.length; k++) {
+                typical[k] = Arrays.copyOfRange(typicalInARow, k * per, (k + 1) * per);
+            }
+            return withImportance(standardization, typical, (XGBoostModel<Label>) model);
         }
     }
 
-    // a tree ensemble moves in steps: below a thousandth of a probability point (or of log-odds) it is no reason
-    static final double MEANINGFUL_CONTRIBUTION = 1e-3;
+    // trees predict in steps and every split fitted a little noise: moving a feature of an ordinary account to
+    // the mean shifts its risk by a few tenths of a point either way; a reason must move it by a whole point
+    static final double MEANINGFUL_TREE_CONTRIBUTION = 0.01;
 
     /** Standardizes the training rows and fits a logistic regression by SGD (fixed seed, so a retrain repeats). */
     static Fitted fit(Table train) {
@@ -268,7 +301,28 @@ final class ChurnPipeline {
         Model<Label> model = learner.train(dataset);
         return learner == ChurnLearner.LOGISTIC_REGRESSION
                 ? withCoefficients(standardization, (LinearSGDModel) model)
-                : withImportance(standardization, (XGBoostModel<Label>) model);
+                : withImportance(standardization, typical(standardization, train), (XGBoostModel<Label>) model);
+    }
+
+    /** Each kept feature's standardized values at the typical percentiles of the training rows (missing = mean). */
+    static double[][] typical(Standardization standardization, Table train) {
+        int features = standardization.features().size();
+        double[][] z = new double[features][train.rows().length];
+        for (int i = 0; i < train.rows().length; i++) {
+            double[] row = standardization.z(train.rows()[i]);
+            for (int k = 0; k < features; k++) {
+                z[k][i] = row[k];
+            }
+        }
+        double[][] typical = new double[features][TYPICAL_PERCENTILES.length];
+        for (int k = 0; k < features; k++) {
+            double[] sorted = z[k].clone();
+            Arrays.sort(sorted);
+            for (int t = 0; t < TYPICAL_PERCENTILES.length; t++) {
+                typical[k][t] = sorted[(int) Math.min(sorted.length - 1, Math.floor(TYPICAL_PERCENTILES[t] * sorted.length))];
+            }
+        }
+        return typical;
     }
 
     private static Fitted withCoefficients(Standardization standardization, LinearSGDModel model) {
@@ -284,17 +338,17 @@ final class ChurnPipeline {
         }
         int bias = weights.getDimension2Size() - 1;
         return new Fitted(ChurnLearner.LOGISTIC_REGRESSION, standardization, coefficients,
-                weights.get(churnRow, bias) - weights.get(stayRow, bias), Map.of(), model);
+                weights.get(churnRow, bias) - weights.get(stayRow, bias), Map.of(), null, model);
     }
 
-    private static Fitted withImportance(Standardization standardization, XGBoostModel<Label> model) {
+    private static Fitted withImportance(Standardization standardization, double[][] typical, XGBoostModel<Label> model) {
         Map<String, Double> gains = model.getFeatureImportance().get(0).getTotalGain();
         double total = gains.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> importance = new LinkedHashMap<>();
         for (String name : standardization.features()) {
             importance.put(name, total > 0 ? gains.getOrDefault(name, 0.0) / total : 0);
         }
-        return new Fitted(ChurnLearner.BOOSTED_TREES, standardization, null, 0, importance, model);
+        return new Fitted(ChurnLearner.BOOSTED_TREES, standardization, null, 0, importance, typical, model);
     }
 
     /** One learner fitted on the training rows and judged on the held-out rows; unavailable says why it could not run. */
