@@ -1,5 +1,7 @@
 package org.bansou.churn;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -51,7 +53,8 @@ enum ChurnLearner {
         this.trainer = trainer;
     }
 
-    /** The stable name stored with a model ({@code churn_scoring_model.learner}). */
+    /** The stable name stored with a model ({@code churn_scoring_model.learner}) and written in its report. */
+    @JsonValue
     public String code() {
         return code;
     }
@@ -63,6 +66,7 @@ enum ChurnLearner {
 
     abstract Model<Label> train(MutableDataset<Label> dataset);
 
+    @JsonCreator
     static ChurnLearner ofCode(String code) {
         for (ChurnLearner learner : values()) {
             if (learner.code.equals(code)) {

@@ -45,7 +45,7 @@ class ChurnRiskSchedule {
     }
 
     /** What a morning's run did: retrained (and scored), rescored with the current model, or nothing, and why. */
-    record Pass(Kind kind, Long modelId, int accountsScored, String note) {
+    record Pass(Kind kind, Long modelId, int accountsScored, long millis, String note) {
 
         enum Kind { RETRAINED, RESCORED, NOTHING }
     }
@@ -53,8 +53,8 @@ class ChurnRiskSchedule {
     @Scheduled(cron = "${bansou.churn.daily-cron:0 0 5 * * *}", zone = "${bansou.zone:Asia/Tokyo}")
     void scheduled() {
         Pass pass = run();
-        log.info("churn risk: {} (model {}, {} accounts){}", pass.kind(), pass.modelId(), pass.accountsScored(),
-                pass.note() == null ? "" : ": " + pass.note());
+        log.info("churn risk: {} (model {}, {} accounts in {} ms){}", pass.kind(), pass.modelId(),
+                pass.accountsScored(), pass.millis(), pass.note() == null ? "" : ": " + pass.note());
     }
 
     Pass run() {
@@ -64,7 +64,7 @@ class ChurnRiskSchedule {
         if (retrainDue(current, today)) {
             try {
                 ChurnModel model = training.retrain(today).model();
-                return new Pass(Pass.Kind.RETRAINED, model.id(), model.accountsScored(), null);
+                return new Pass(Pass.Kind.RETRAINED, model.id(), model.accountsScored(), model.trainingMillis(), null);
             } catch (ChurnModelTraining.NotEnoughHistory e) {
                 // the model there is keeps scoring: last week's model on today's usage beats no risk at all
                 notRetrained = "not retrained: " + e.getMessage();
@@ -72,9 +72,10 @@ class ChurnRiskSchedule {
         }
         try {
             ChurnScoring.Rescored rescored = scoring.rescore(today);
-            return new Pass(Pass.Kind.RESCORED, rescored.modelId(), rescored.accountsScored(), notRetrained);
+            return new Pass(Pass.Kind.RESCORED, rescored.modelId(), rescored.accountsScored(), rescored.millis(),
+                    notRetrained);
         } catch (ChurnScoring.NoScoringModel e) {
-            return new Pass(Pass.Kind.NOTHING, null, 0, notRetrained == null ? e.getMessage()
+            return new Pass(Pass.Kind.NOTHING, null, 0, 0, notRetrained == null ? e.getMessage()
                     : notRetrained + "; " + e.getMessage());
         }
     }
