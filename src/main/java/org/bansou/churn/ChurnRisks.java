@@ -85,14 +85,16 @@ public class ChurnRisks {
 
     /** The last day a model scored the accounts (the retrain, or a later daily rescoring), if it ever did. */
     Optional<LocalDate> lastScoredOn(long modelId) {
-        return Optional.ofNullable(jdbc.sql("""
-                        SELECT max(scored_on)
+        return jdbc.sql("""
+                        SELECT scored_on
                           FROM churn_risk
                          WHERE model_id = :modelId
+                         ORDER BY scored_on DESC
+                         LIMIT 1
                         """)
                 .param("modelId", modelId)
                 .query(LocalDate.class)
-                .single());
+                .optional();
     }
 
     /**
