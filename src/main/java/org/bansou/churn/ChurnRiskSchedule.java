@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Every morning after the health scores (setting {@code bansou.churn.daily-cron}, default 05:00 in the workspace
  * zone; health scores at 04:30), rescores every paying account with the current churn-risk model; once the model
  * is {@code bansou.churn.retrain-every-days} old (default 7; 0 never retrains by schedule) it retrains instead,
- * which scores the accounts too. The server and the demo run it; tests call {@link #run()} when they choose.
+ * which scores the accounts too. Shortly after start it catches up on a morning the server missed (or, in a
+ * fresh demo, trains the first model) without delaying the start. The server and the demo run it; tests call
+ * {@link #run()} and {@link #catchUp()} when they choose.
  */
 @Component
 @EnableScheduling
@@ -28,11 +30,12 @@ class ChurnRiskSchedule {
     private final ChurnScoring scoring;
     private final ChurnModelTraining training;
     private final ChurnModels models;
+    private final ChurnRisks risks;
     private final Clock clock;
     private final int retrainEveryDays;
 
-    ChurnRiskSchedule(ChurnScoring scoring, ChurnModelTraining training, ChurnModels models, Clock clock,
-                      @Value("${bansou.churn.retrain-every-days:7}") int retrainEveryDays) {
+    ChurnRiskSchedule(ChurnScoring scoring, ChurnModelTraining training, ChurnModels models, ChurnRisks risks,
+                      Clock clock, @Value("${bansou.churn.retrain-every-days:7}") int retrainEveryDays) {
         if (retrainEveryDays < 0) {
             throw new IllegalArgumentException("bansou.churn.retrain-every-days: must be 0 (never) or more, was "
                     + retrainEveryDays);
@@ -40,6 +43,7 @@ class ChurnRiskSchedule {
         this.scoring = scoring;
         this.training = training;
         this.models = models;
+        this.risks = risks;
         this.clock = clock;
         this.retrainEveryDays = retrainEveryDays;
     }
@@ -55,6 +59,24 @@ class ChurnRiskSchedule {
         Pass pass = run();
         log.info("churn risk: {} (model {}, {} accounts in {} ms){}", pass.kind(), pass.modelId(),
                 pass.accountsScored(), pass.millis(), pass.note() == null ? "" : ": " + pass.note());
+    }
+
+    // once, a little after start: the demo's generation and the first page views come first
+    @Scheduled(initialDelayString = "${bansou.churn.catch-up-delay-ms:30000}")
+    void scheduledCatchUp() {
+        Pass pass = catchUp();
+        log.info("churn risk catch-up: {} (model {}, {} accounts in {} ms){}", pass.kind(), pass.modelId(),
+                pass.accountsScored(), pass.millis(), pass.note() == null ? "" : ": " + pass.note());
+    }
+
+    /** Runs the morning's work unless the current model has already scored the accounts today. */
+    Pass catchUp() {
+        LocalDate today = LocalDate.now(clock);
+        Optional<ChurnModel> latest = models.latest();
+        if (latest.isPresent() && risks.lastScoredOn(latest.get().id()).filter(today::equals).isPresent()) {
+            return new Pass(Pass.Kind.NOTHING, latest.get().id(), 0, 0, "already scored today");
+        }
+        return run();
     }
 
     Pass run() {

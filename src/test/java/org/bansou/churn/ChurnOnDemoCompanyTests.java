@@ -121,7 +121,7 @@ class ChurnOnDemoCompanyTests {
                 .allSatisfy(r -> assertThat(r.probability()).isBetween(0.0, 1.0));
 
         // the next morning: rescored with the kept model, no retraining, the same accounts by the same drivers' logic
-        ChurnRiskSchedule.Pass morning = new ChurnRiskSchedule(scoring, training, models,
+        ChurnRiskSchedule.Pass morning = new ChurnRiskSchedule(scoring, training, models, risks,
                 java.time.Clock.fixed(TODAY.plusDays(1).atTime(5, 0).atZone(java.time.ZoneId.of("Asia/Tokyo"))
                         .toInstant(), java.time.ZoneId.of("Asia/Tokyo")), 7).run();
         System.out.printf("next morning: %s model %d, %d accounts in %d ms%n", morning.kind(), morning.modelId(),

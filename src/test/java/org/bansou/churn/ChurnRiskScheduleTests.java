@@ -118,7 +118,7 @@ class ChurnRiskScheduleTests {
 
     private ChurnRiskSchedule schedule(LocalDate today, int retrainEveryDays) {
         Clock fiveInTheMorning = Clock.fixed(today.atTime(5, 0).atZone(TOKYO).toInstant(), TOKYO);
-        return new ChurnRiskSchedule(scoring, training, models, fiveInTheMorning, retrainEveryDays);
+        return new ChurnRiskSchedule(scoring, training, models, risks, fiveInTheMorning, retrainEveryDays);
     }
 
     private long models() {
@@ -190,6 +190,42 @@ class ChurnRiskScheduleTests {
         assertThat(pass.kind()).isEqualTo(ChurnRiskSchedule.Pass.Kind.NOTHING);
         assertThat(pass.note()).contains("no churn-risk model has been trained yet");
         assertThat(jdbc.sql("SELECT count(*) FROM churn_risk").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void a_server_started_after_a_missed_morning_catches_up_once_and_not_twice_the_same_day() {
+        long modelId = currentModel();
+        ChurnRiskSchedule startedLate = schedule(LocalDate.of(2026, 11, 27), 7);
+
+        ChurnRiskSchedule.Pass first = startedLate.catchUp();
+        ChurnRiskSchedule.Pass again = startedLate.catchUp();
+
+        assertThat(first.kind()).isEqualTo(ChurnRiskSchedule.Pass.Kind.RESCORED);
+        assertThat(first.modelId()).isEqualTo(modelId);
+        assertThat(again.kind()).isEqualTo(ChurnRiskSchedule.Pass.Kind.NOTHING);
+        assertThat(again.note()).isEqualTo("already scored today");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'rescore'").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void the_server_registers_the_morning_run_and_the_catch_up_with_its_scheduler() {
+        try (var server = new org.springframework.context.annotation.AnnotationConfigApplicationContext()) {
+            server.registerBean(ChurnRiskSchedule.class, () -> schedule(TRAINED_ON, 7));
+            server.register(Scheduling.class);
+            server.refresh();
+
+            var registrar = server.getBean(org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor.class);
+            assertThat(registrar.getScheduledTasks()).extracting(t -> t.getTask().toString())
+                    .anySatisfy(t -> assertThat(t).endsWith("ChurnRiskSchedule.scheduled"))
+                    .anySatisfy(t -> assertThat(t).endsWith("ChurnRiskSchedule.scheduledCatchUp"));
+            assertThat(registrar.getScheduledTasks()).extracting(t -> t.getTask().getClass().getSimpleName())
+                    .containsExactlyInAnyOrder("CronTask", "OneTimeTask");
+        }
+    }
+
+    @org.springframework.scheduling.annotation.EnableScheduling
+    static class Scheduling {
     }
 
     @Test
