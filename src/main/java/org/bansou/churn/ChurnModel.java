@@ -23,7 +23,7 @@ record ChurnModel(long id, Instant trainedAt, String trainedBy, LocalDate asOf, 
      */
     record Report(ChurnPipeline.Evaluation heldOut, Map<String, Double> heldOutCoefficients,
                   Map<String, Double> coefficients, double intercept, Map<String, List<Double>> standardization,
-                  String learner, List<ChurnPipeline.Judged> compared, Map<String, Double> importance) {
+                  String learner, List<ChurnComparison.Judged> compared, Map<String, Double> importance) {
 
         Report(ChurnPipeline.Evaluation heldOut, Map<String, Double> heldOutCoefficients,
                Map<String, Double> coefficients, double intercept, Map<String, List<Double>> standardization) {

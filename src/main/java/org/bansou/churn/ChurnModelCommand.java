@@ -41,7 +41,7 @@ class ChurnModelCommand implements ApplicationRunner, ExitCodeGenerator {
                             + " top decile precision %.3f recall %.3f%n", model.testCutOff(), model.testRows(),
                     model.testChurned(), model.horizonDays(), heldOut.auc().value(), heldOut.auc().lower(),
                     heldOut.auc().upper(), heldOut.topDecilePrecision(), heldOut.topDecileRecall());
-            for (ChurnPipeline.Judged judged : model.report().compared()) {
+            for (ChurnComparison.Judged judged : model.report().compared()) {
                 ChurnPipeline.Evaluation e = judged.heldOut();
                 System.out.println(e == null ? "  " + judged.learner().code() + ": could not run: " + judged.unavailable()
                         : String.format("  %s: AUC %.3f [%.3f, %.3f], top decile precision %.3f recall %.3f, %d ms%s",

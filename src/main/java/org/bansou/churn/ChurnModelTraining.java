@@ -96,8 +96,8 @@ class ChurnModelTraining {
                     + " paying accounts of which " + testTable.churners() + " churned: both outcomes are needed");
         }
         // both learners on the same cut-offs, judged on the same later one; the better ranking scores the accounts
-        ChurnPipeline.Compared compared = ChurnPipeline.compare(trainTable, testTable);
-        ChurnPipeline.Judged chosen = compared.comparison().chosen();
+        ChurnComparison.Compared compared = ChurnComparison.judge(trainTable, testTable);
+        ChurnComparison.Judged chosen = compared.comparison().chosen();
         ChurnPipeline.Evaluation heldOut = chosen.heldOut();
 
         ChurnPipeline.Table everything = table(Stream.concat(train.stream(), test.stream()).toList(), values, names);

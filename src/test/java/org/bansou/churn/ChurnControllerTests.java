@@ -183,9 +183,9 @@ class ChurnControllerTests {
                 new ChurnPipeline.CalibrationBin(2, 448, 0.02, 0.02)));
         ChurnModel.Report report = new ChurnModel.Report(trees, Map.of("utilization_28d", -1.1), Map.of(), 0,
                 Map.of("utilization_28d", List.of(0.5, 0.2)), ChurnLearner.BOOSTED_TREES.code(),
-                List.of(new ChurnPipeline.Judged(ChurnLearner.LOGISTIC_REGRESSION,
+                List.of(new ChurnComparison.Judged(ChurnLearner.LOGISTIC_REGRESSION,
                                 ChurnLearner.LOGISTIC_REGRESSION.trainer(), logistic, 1162, null),
-                        new ChurnPipeline.Judged(ChurnLearner.BOOSTED_TREES, ChurnLearner.BOOSTED_TREES.trainer(),
+                        new ChurnComparison.Judged(ChurnLearner.BOOSTED_TREES, ChurnLearner.BOOSTED_TREES.trainer(),
                                 trees, 637, null)),
                 Map.of("utilization_28d", 0.7, "days_since_last_activity", 0.3));
         return new ChurnModel(0, Instant.parse("2026-11-24T01:00:00Z"), "kato", LocalDate.of(2026, 11, 24), 90,

@@ -88,7 +88,7 @@ class ChurnOnDemoCompanyTests {
                 model.accountsScored(), model.trainingMillis());
         heldOut.calibration().forEach(b -> System.out.printf("  decile %d: predicted %.3f observed %.3f (%d)%n",
                 b.decile(), b.meanPredicted(), b.observedRate(), b.accounts()));
-        for (ChurnPipeline.Judged judged : model.report().compared()) {
+        for (ChurnComparison.Judged judged : model.report().compared()) {
             ChurnPipeline.Evaluation e = judged.heldOut();
             System.out.printf("  %s: AUC %.3f [%.3f, %.3f], top decile precision %.3f recall %.3f, fit and score %d ms%n",
                     judged.learner().code(), e.auc().value(), e.auc().lower(), e.auc().upper(),
@@ -104,12 +104,12 @@ class ChurnOnDemoCompanyTests {
         assertThat(heldOut.topDecilePrecision()).as("the top decile is richer in churners than the base")
                 .isGreaterThan(heldOut.baseRate());
         assertThat(model.report().compared()).as("both learners judged on the same held-out cut-off")
-                .extracting(ChurnPipeline.Judged::learner).containsExactly(ChurnLearner.values());
+                .extracting(ChurnComparison.Judged::learner).containsExactly(ChurnLearner.values());
         assertThat(model.report().compared()).allSatisfy(j -> {
             assertThat(j.unavailable()).isNull();
             assertThat(j.heldOut().rows()).isEqualTo(model.testRows());
         });
-        ChurnPipeline.Judged best = model.report().compared().stream()
+        ChurnComparison.Judged best = model.report().compared().stream()
                 .max(java.util.Comparator.comparingDouble(j -> j.heldOut().auc().value())).orElseThrow();
         assertThat(model.report().learner()).as("the higher held-out AUC scores the accounts")
                 .isEqualTo(best.learner().code());

@@ -96,10 +96,10 @@ class ChurnPipelineTests {
 
     @Test
     void boosted_trees_learn_churn_at_both_ends_of_utilization_where_a_line_cannot_and_the_better_ranking_is_kept() {
-        ChurnPipeline.Compared compared = ChurnPipeline.compare(uShaped(11, 1500), uShaped(12, 800));
+        ChurnComparison.Compared compared = ChurnComparison.judge(uShaped(11, 1500), uShaped(12, 800));
 
-        ChurnPipeline.Judged logistic = compared.comparison().of(ChurnLearner.LOGISTIC_REGRESSION);
-        ChurnPipeline.Judged trees = compared.comparison().of(ChurnLearner.BOOSTED_TREES);
+        ChurnComparison.Judged logistic = compared.comparison().of(ChurnLearner.LOGISTIC_REGRESSION);
+        ChurnComparison.Judged trees = compared.comparison().of(ChurnLearner.BOOSTED_TREES);
         assertThat(trees.unavailable()).isNull();
         assertThat(trees.heldOut().auc().value()).isGreaterThan(0.75)
                 .isGreaterThan(logistic.heldOut().auc().value() + 0.1);

@@ -41,20 +41,20 @@ class TelcoChurnTests {
         for (int i = 0; i < all.rows().length; i++) {
             (random.nextDouble() < 0.8 ? train : test).add(i);
         }
-        ChurnPipeline.Compared compared = ChurnPipeline.compare(subset(all, train), subset(all, test));
+        ChurnComparison.Compared compared = ChurnComparison.judge(subset(all, train), subset(all, test));
 
-        for (ChurnPipeline.Judged judged : compared.comparison().judged()) {
+        for (ChurnComparison.Judged judged : compared.comparison().judged()) {
             ChurnPipeline.Evaluation e = judged.heldOut();
             System.out.printf("telco %s: train %d, test %d (%d churned), AUC %.4f [%.4f, %.4f], top-decile precision"
                             + " %.3f, recall %.3f, fit and score %d ms%n", judged.learner().code(), train.size(),
                     test.size(), e.churned(), e.auc().value(), e.auc().lower(), e.auc().upper(),
                     e.topDecilePrecision(), e.topDecileRecall(), judged.fitMillis());
         }
-        ChurnPipeline.Judged chosen = compared.comparison().chosen();
+        ChurnComparison.Judged chosen = compared.comparison().chosen();
         System.out.printf("telco: kept %s%n", chosen.learner().code());
         assertThat(compared.comparison().judged()).as("both learners ran on this platform")
                 .allSatisfy(j -> assertThat(j.unavailable()).isNull())
-                .extracting(ChurnPipeline.Judged::learner).containsExactly(ChurnLearner.values());
+                .extracting(ChurnComparison.Judged::learner).containsExactly(ChurnLearner.values());
         assertThat(chosen.heldOut().auc().value()).as("held-out AUC of the kept model on telco")
                 .isGreaterThanOrEqualTo(PUBLISHED_AUC)
                 .isEqualTo(compared.comparison().judged().stream().mapToDouble(j -> j.heldOut().auc().value()).max()
