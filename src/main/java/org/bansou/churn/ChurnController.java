@@ -103,10 +103,30 @@ class ChurnController {
         model.addAttribute("mayRetrain", access.actor().atLeast(Role.MANAGER));
         latest.ifPresent(m -> {
             model.addAttribute("risks", risks.ranked(m.id(), q, page - 1, PAGE_SIZE));
+            model.addAttribute("lastScoredOn", risks.lastScoredOn(m.id()).orElse(null));
             model.addAttribute("calibration", m.report().heldOut().calibration().stream()
                     .map(b -> List.of(b.decile(), round(b.meanPredicted()), round(b.observedRate()))).toList());
+            List<ChurnComparison.Judged> compared = m.report().compared() == null ? List.of() : m.report().compared();
+            model.addAttribute("compared", compared);
+            model.addAttribute("comparedCalibration", comparedCalibration(compared));
         });
         return "churn/model";
+    }
+
+    /** Per decile, each learner's mean prediction and observed churn rate (null where a learner did not run). */
+    static List<List<ChurnPipeline.CalibrationBin>> comparedCalibration(List<ChurnComparison.Judged> compared) {
+        int deciles = compared.stream().filter(j -> j.heldOut() != null)
+                .mapToInt(j -> j.heldOut().calibration().size()).max().orElse(0);
+        List<List<ChurnPipeline.CalibrationBin>> rows = new java.util.ArrayList<>();
+        for (int d = 0; d < deciles; d++) {
+            List<ChurnPipeline.CalibrationBin> row = new java.util.ArrayList<>();
+            for (ChurnComparison.Judged j : compared) {
+                List<ChurnPipeline.CalibrationBin> bins = j.heldOut() == null ? List.of() : j.heldOut().calibration();
+                row.add(d < bins.size() ? bins.get(d) : null);
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     @PostMapping("/model/retrain")

@@ -10,8 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar bansou.jar churn-model}: retrains the churn-risk model on the database's history, scores
- * every paying account, prints the held-out evaluation and where the report was written.
+ * {@code java -jar bansou.jar churn-model}: retrains the churn-risk model on the database's history (both
+ * learners, the better kept), scores every paying account, prints each learner's held-out evaluation and where
+ * the report was written.
  */
 @Component
 @ConditionalOnProperty(name = "bansou.command", havingValue = "churn-model")
@@ -40,6 +41,14 @@ class ChurnModelCommand implements ApplicationRunner, ExitCodeGenerator {
                             + " top decile precision %.3f recall %.3f%n", model.testCutOff(), model.testRows(),
                     model.testChurned(), model.horizonDays(), heldOut.auc().value(), heldOut.auc().lower(),
                     heldOut.auc().upper(), heldOut.topDecilePrecision(), heldOut.topDecileRecall());
+            for (ChurnComparison.Judged judged : model.report().compared()) {
+                ChurnPipeline.Evaluation e = judged.heldOut();
+                System.out.println(e == null ? "  " + judged.learner().code() + ": could not run: " + judged.unavailable()
+                        : String.format("  %s: AUC %.3f [%.3f, %.3f], top decile precision %.3f recall %.3f, %d ms%s",
+                        judged.learner().code(), e.auc().value(), e.auc().lower(), e.auc().upper(),
+                        e.topDecilePrecision(), e.topDecileRecall(), judged.fitMillis(),
+                        judged.learner().code().equals(model.report().learner()) ? " (kept)" : ""));
+            }
             System.out.printf("scored %d accounts in %d ms; report: %s%n", model.accountsScored(),
                     model.trainingMillis(), retrained.report().toAbsolutePath());
             exitCode = 0;

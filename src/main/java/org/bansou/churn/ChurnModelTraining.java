@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Retrains the churn-risk model: features of every paying account at past cut-offs against churn within the
- * horizon, judged on a later held-out cut-off, then retrained on every complete cut-off to score today's
- * accounts; the evaluation is kept with the model and written as a report file.
+ * horizon; a logistic regression and boosted trees are both judged on a later held-out cut-off, and the one
+ * with the higher held-out AUC is retrained on every complete cut-off to score today's accounts. The
+ * evaluations of both are kept with the model and written as a report file; the scoring model is kept so later
+ * days can rescore without retraining ({@link ChurnScoring}).
  */
 @Component
 class ChurnModelTraining {
@@ -94,17 +95,16 @@ class ChurnModelTraining {
             throw new NotEnoughHistory("the test cut-off " + plan.test() + " holds " + test.size()
                     + " paying accounts of which " + testTable.churners() + " churned: both outcomes are needed");
         }
-        ChurnPipeline.Fitted evaluated = ChurnPipeline.fit(trainTable);
-        ChurnPipeline.Evaluation heldOut = ChurnPipeline.evaluate(evaluated.probabilities(testTable), testTable.churned());
+        // both learners on the same cut-offs, judged on the same later one; the better ranking scores the accounts
+        ChurnComparison.Compared compared = ChurnComparison.judge(trainTable, testTable);
+        ChurnComparison.Judged chosen = compared.comparison().chosen();
+        ChurnPipeline.Evaluation heldOut = chosen.heldOut();
 
         ChurnPipeline.Table everything = table(Stream.concat(train.stream(), test.stream()).toList(), values, names);
-        ChurnPipeline.Fitted scoring = ChurnPipeline.fit(everything);
+        ChurnPipeline.Fitted scoring = ChurnPipeline.fit(everything, chosen.learner());
         ChurnPipeline.Table now = table(today, values, names);
         double[] probabilities = scoring.probabilities(now);
-        List<List<String>> drivers = new ArrayList<>();
-        for (double[] row : now.rows()) {
-            drivers.add(scoring.topDrivers(row, DRIVERS));
-        }
+        List<List<String>> drivers = scoring.topDrivers(now, DRIVERS);
         long millis = (System.nanoTime() - started) / 1_000_000;
 
         Map<String, List<Double>> standardization = new LinkedHashMap<>();
@@ -112,19 +112,22 @@ class ChurnModelTraining {
         for (int k = 0; k < s.features().size(); k++) {
             standardization.put(s.features().get(k), List.of(s.means()[k], s.deviations()[k]));
         }
-        ChurnModel.Report report = new ChurnModel.Report(heldOut, evaluated.coefficientsByFeature(),
-                scoring.coefficientsByFeature(), scoring.intercept(), standardization);
+        ChurnModel.Report report = new ChurnModel.Report(heldOut,
+                compared.fitted().get(ChurnLearner.LOGISTIC_REGRESSION).coefficientsByFeature(),
+                scoring.coefficientsByFeature(), scoring.intercept(), standardization, chosen.learner().code(),
+                compared.comparison().judged(), scoring.importance());
         ChurnModel unsaved = new ChurnModel(0, clock.instant(), access.actor().name(), asOf, HORIZON_DAYS,
-                ChurnPipeline.TRAINER_NAME, s.features(), plan.train(), plan.test(), train.size(),
+                chosen.trainer(), s.features(), plan.train(), plan.test(), train.size(),
                 trainTable.churners(), test.size(), testTable.churners(), finiteOrNull(heldOut.auc().value()), report,
                 today.size(), millis);
         // the model, its scores and the audit entry are stored together or not at all
         ChurnModel model = transaction.execute(status -> {
             long id = models.add(unsaved);
+            models.addScoringModel(id, scoring);
             risks.record(asOf, id, HORIZON_DAYS, today.stream().map(Labelled::accountId).toList(), probabilities,
                     drivers);
             audit.record("retrain", "churn_model", id, null, Map.of("heldOutAuc", String.valueOf(unsaved.testAuc()),
-                    "accountsScored", today.size(), "trainingMillis", millis));
+                    "learner", chosen.learner().code(), "accountsScored", today.size(), "trainingMillis", millis));
             return models.find(id).orElseThrow();
         });
         return new Retrained(model, writeReport(model));

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Owns {@code churn_model}: every training of the churn-risk model, appended. */
+/**
+ * Owns {@code churn_model}, every training of the churn-risk model, and {@code churn_scoring_model}, the model
+ * each training scored with; both appended.
+ */
 @Component
 class ChurnModels {
 
@@ -54,6 +57,47 @@ class ChurnModels {
                 .param("trainingMillis", model.trainingMillis())
                 .query(Long.class)
                 .single();
+    }
+
+    /** Keeps the model that scored the accounts at training {@code modelId}, to rescore with on later days. */
+    void addScoringModel(long modelId, ChurnPipeline.Fitted fitted) {
+        ChurnPipeline.Standardization s = fitted.standardization();
+        jdbc.sql("""
+                        INSERT INTO churn_scoring_model (model_id, learner, features, means, deviations, typical, model)
+                        VALUES (:modelId, :learner, :features, CAST(:means AS float8[]), CAST(:deviations AS float8[]),
+                                CAST(:typical AS float8[]), :model)
+                        """)
+                .param("modelId", modelId)
+                .param("learner", fitted.learner().code())
+                .param("features", s.features().toArray(String[]::new))
+                .param("means", Arrays.stream(s.means()).boxed().toArray(Double[]::new))
+                .param("deviations", Arrays.stream(s.deviations()).boxed().toArray(Double[]::new))
+                .param("typical", Arrays.stream(fitted.typicalInARow()).boxed().toArray(Double[]::new))
+                .param("model", fitted.serializedModel())
+                .update();
+    }
+
+    /** The latest training and the model it scored with; the model is absent for trainings stored before it was kept. */
+    record Scoring(ChurnModel model, Optional<ChurnPipeline.Fitted> fitted) {
+    }
+
+    Optional<Scoring> latestScoring() {
+        return latest().map(model -> new Scoring(model, jdbc.sql("""
+                        SELECT learner, features, means, deviations, typical, model
+                          FROM churn_scoring_model
+                         WHERE model_id = :modelId
+                        """)
+                .param("modelId", model.id())
+                .query((rs, n) -> {
+                    List<String> features = texts(rs.getArray("features"));
+                    double[] means = doubles(rs.getArray("means"));
+                    double[] deviations = doubles(rs.getArray("deviations"));
+                    int[] columns = java.util.stream.IntStream.range(0, features.size()).toArray();
+                    return ChurnPipeline.Fitted.stored(ChurnLearner.ofCode(rs.getString("learner")),
+                            new ChurnPipeline.Standardization(features, means, deviations, columns),
+                            doubles(rs.getArray("typical")), rs.getBytes("model"));
+                })
+                .optional()));
     }
 
     Optional<ChurnModel> latest() {
@@ -104,6 +148,10 @@ class ChurnModels {
 
     private static List<String> texts(Array array) throws SQLException {
         return Arrays.asList((String[]) array.getArray());
+    }
+
+    private static double[] doubles(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).mapToDouble(d -> ((Number) d).doubleValue()).toArray();
     }
 
     private static List<LocalDate> dates(Array array) throws SQLException {

@@ -7,34 +7,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import org.tribuo.Example;
+import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * The churn-risk model from features to evaluation, whatever the features come from (bansou's accounts at
- * cut-off days, or a public churn data set): standardize on the training rows, fit a logistic regression with
- * Tribuo, score, and judge the scores (AUC, top decile, calibration).
+ * cut-off days, or a public churn data set): standardize on the training rows, fit a logistic regression or
+ * gradient-boosted trees with Tribuo, score, and judge the scores (AUC, top decile, calibration).
  */
 final class ChurnPipeline {
 
     static final String CHURN = "churn";
     static final String STAY = "stay";
     private static final LabelFactory LABELS = new LabelFactory();
-    // Tribuo's LogisticRegressionTrainer is this objective with AdaGrad at rate 1.0 for 5 epochs; a smaller rate
-    // over more epochs settles instead of jumping between the last examples seen (telco AUC 0.833 -> see test)
-    static final int EPOCHS = 20;
-    static final String TRAINER_NAME = "tribuo LinearSGDTrainer(LogMulticlass, AdaGrad(0.1, 0.1), " + EPOCHS
-            + " epochs, minibatch 1)";
+    static final String TRAINER_NAME = ChurnLearner.LOGISTIC_REGRESSION.trainer();
 
     private ChurnPipeline() {
     }
@@ -105,18 +102,43 @@ final class ChurnPipeline {
         }
     }
 
-    /** A fitted model: its standardization and, per feature, the coefficient of churn log-odds per standard deviation. */
-    record Fitted(Standardization standardization, double[] coefficients, double intercept, LinearSGDModel model) {
+    /** The training percentiles a tree model's drivers compare each feature against (see {@link Fitted#contributions}). */
+    static final double[] TYPICAL_PERCENTILES = {0.1, 0.3, 0.5, 0.7, 0.9};
+
+    /**
+     * A fitted model: its learner, its standardization and the Tribuo model. For the logistic regression also the
+     * coefficient of churn log-odds per standard deviation of each feature; for the boosted trees each feature's
+     * share of the ensemble's total split gain, and its standardized values at {@link #TYPICAL_PERCENTILES} of
+     * the training rows ({@code typical[feature][percentile]}).
+     */
+    record Fitted(ChurnLearner learner, Standardization standardization, double[] coefficients, double intercept,
+                  Map<String, Double> importance, double[][] typical, Model<Label> model) {
+
+        Fitted(Standardization standardization, double[] coefficients, double intercept, Model<Label> model) {
+            this(ChurnLearner.LOGISTIC_REGRESSION, standardization, coefficients, intercept, Map.of(), null, model);
+        }
 
         String[] names() {
             return standardization.features().toArray(String[]::new);
         }
 
         double[] probabilities(Table table) {
+            return predict(standardized(table));
+        }
+
+        private double[][] standardized(Table table) {
+            double[][] z = new double[table.rows().length][];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = standardization.z(table.rows()[i]);
+            }
+            return z;
+        }
+
+        private double[] predict(double[][] z) {
             String[] names = names();
-            List<Example<Label>> examples = new ArrayList<>(table.rows().length);
-            for (double[] row : table.rows()) {
-                examples.add(new ArrayExample<>(LABELS.getUnknownOutput(), names, standardization.z(row)));
+            List<Example<Label>> examples = new ArrayList<>(z.length);
+            for (double[] row : z) {
+                examples.add(new ArrayExample<>(LABELS.getUnknownOutput(), names, row));
             }
             List<Prediction<Label>> predictions = model.predict(examples);
             double[] p = new double[predictions.size()];
@@ -128,37 +150,144 @@ final class ChurnPipeline {
         }
 
         /**
-         * The features that pushed this row's churn risk up the most: coefficient × standardized value, largest
-         * positive first; features that lowered the risk are not drivers.
+         * How much each feature raised each row's churn risk. Logistic regression: coefficient × standardized
+         * value (churn log-odds against an account at the mean). Boosted trees, which have no coefficients: the
+         * row's predicted probability less its average when that one feature takes, in turn, the typical values
+         * of the training accounts (their 10th to 90th percentiles) with the others kept as they are. Averaging
+         * over typical values, not moving to the one mean, keeps a busy account's small steps between fitted
+         * splits from reading as reasons.
          */
-        List<String> topDrivers(double[] row, int limit) {
-            double[] z = standardization.z(row);
-            Integer[] order = new Integer[z.length];
-            for (int k = 0; k < z.length; k++) {
-                order[k] = k;
-            }
-            Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -coefficients[k] * z[k]));
-            List<String> drivers = new ArrayList<>();
-            for (int k : order) {
-                if (drivers.size() == limit || coefficients[k] * z[k] <= 0) {
-                    break;
+        double[][] contributions(Table table) {
+            double[][] z = standardized(table);
+            int n = z.length;
+            int features = standardization.features().size();
+            double[][] contributions = new double[n][features];
+            if (learner == ChurnLearner.LOGISTIC_REGRESSION) {
+                for (int i = 0; i < n; i++) {
+                    for (int k = 0; k < features; k++) {
+                        contributions[i][k] = coefficients[k] * z[i][k];
+                    }
                 }
-                drivers.add(standardization.features().get(k));
+                return contributions;
             }
-            return drivers;
+            double[] as = predict(z);
+            for (int k = 0; k < features; k++) {
+                double[] values = typical[k];
+                double[][] moved = new double[n * values.length][];
+                for (int i = 0; i < n; i++) {
+                    for (int t = 0; t < values.length; t++) {
+                        moved[i * values.length + t] = z[i].clone();
+                        moved[i * values.length + t][k] = values[t];
+                    }
+                }
+                double[] risk = predict(moved);
+                for (int i = 0; i < n; i++) {
+                    double sum = 0;
+                    for (int t = 0; t < values.length; t++) {
+                        sum += risk[i * values.length + t];
+                    }
+                    contributions[i][k] = as[i] - sum / values.length;
+                }
+            }
+            return contributions;
+        }
+
+        /**
+         * For each row, the features that pushed its churn risk up the most (see {@link #contributions}),
+         * largest first; features that lowered the risk, or barely moved it, are not drivers.
+         */
+        List<List<String>> topDrivers(Table table, int limit) {
+            double meaningful = learner == ChurnLearner.LOGISTIC_REGRESSION ? 0 : MEANINGFUL_TREE_CONTRIBUTION;
+            double[][] contributions = contributions(table);
+            List<List<String>> all = new ArrayList<>(contributions.length);
+            for (double[] c : contributions) {
+                Integer[] order = new Integer[c.length];
+                for (int k = 0; k < c.length; k++) {
+                    order[k] = k;
+                }
+                Arrays.sort(order, Comparator.comparingDouble((Integer k) -> -c[k]));
+                List<String> drivers = new ArrayList<>();
+                for (int k : order) {
+                    if (drivers.size() == limit || c[k] <= meaningful) {
+                        break;
+                    }
+                    drivers.add(standardization.features().get(k));
+                }
+                all.add(List.copyOf(drivers));
+            }
+            return all;
+        }
+
+        /** The drivers of one row laid out as the training table's columns. */
+        List<String> topDrivers(double[] row, int limit) {
+            List<String> columns = new ArrayList<>();
+            for (int c = 0; c < row.length; c++) {
+                columns.add("column " + c);
+            }
+            return topDrivers(new Table(columns, new double[][] {row}, null), limit).get(0);
         }
 
         Map<String, Double> coefficientsByFeature() {
             Map<String, Double> byFeature = new LinkedHashMap<>();
+            if (coefficients == null) {
+                return byFeature;
+            }
             for (int k = 0; k < coefficients.length; k++) {
                 byFeature.put(standardization.features().get(k), coefficients[k]);
             }
             return byFeature;
         }
+
+        /** The Tribuo model in Tribuo's protobuf form, so a later day can score with it without retraining. */
+        byte[] serializedModel() {
+            return model.serialize().toByteArray();
+        }
+
+        /** The typical values one after another, feature by feature, as stored. */
+        double[] typicalInARow() {
+            if (typical == null) {
+                return new double[0];
+            }
+            return Arrays.stream(typical).flatMapToDouble(Arrays::stream).toArray();
+        }
+
+        /**
+         * A model stored by {@link #serializedModel()}, with the standardization it was trained on and, for trees,
+         * the typical values as {@link #typicalInARow()} laid them out.
+         */
+        @SuppressWarnings("unchecked")
+        static Fitted stored(ChurnLearner learner, Standardization standardization, double[] typicalInARow,
+                             byte[] serialized) {
+            Model<Label> model;
+            try {
+                model = (Model<Label>) Model.deserialize(ModelProto.parseFrom(serialized));
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("a stored churn model could not be read", e);
+            }
+            if (learner == ChurnLearner.LOGISTIC_REGRESSION) {
+                return withCoefficients(standardization, (LinearSGDModel) model);
+            }
+            int per = TYPICAL_PERCENTILES.length;
+            double[][] typical = new double[standardization.features().size()][];
+            for (int k = 0; k < typical.length; k++) {
+                typical[k] = Arrays.copyOfRange(typicalInARow, k * per, (k + 1) * per);
+            }
+            return withImportance(standardization, typical, (XGBoostModel<Label>) model);
+        }
     }
+
+    // trees predict in steps and every split fitted a little noise: moving a feature of an ordinary account to
+    // the mean shifts its risk by a few tenths of a point either way; a reason must move it by a whole point
+    static final double MEANINGFUL_TREE_CONTRIBUTION = 0.01;
 
     /** Standardizes the training rows and fits a logistic regression by SGD (fixed seed, so a retrain repeats). */
     static Fitted fit(Table train) {
+        return fit(train, ChurnLearner.LOGISTIC_REGRESSION);
+    }
+
+    /** Standardizes the training rows and fits the learner (fixed seed, so a retrain repeats). */
+    @SuppressWarnings("unchecked")
+    static Fitted fit(Table train, ChurnLearner learner) {
         Standardization standardization = Standardization.of(train);
         if (standardization.features().isEmpty()) {
             throw new IllegalArgumentException("no feature varies across the " + train.rows().length + " training rows");
@@ -169,9 +298,35 @@ final class ChurnPipeline {
             dataset.add(new ArrayExample<>(new Label(train.churned()[i] ? CHURN : STAY), names,
                     standardization.z(train.rows()[i])));
         }
-        // a trainer of its own each time: Tribuo's trainers move their seed on with every call
-        LinearSGDModel model = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), EPOCHS, 1_000_000, 1,
-                20261201L).train(dataset);
+        Model<Label> model = learner.train(dataset);
+        return learner == ChurnLearner.LOGISTIC_REGRESSION
+                ? withCoefficients(standardization, (LinearSGDModel) model)
+                : withImportance(standardization, typical(standardization, train), (XGBoostModel<Label>) model);
+    }
+
+    /** Each kept feature's standardized values at the typical percentiles of the training rows (missing = mean). */
+    static double[][] typical(Standardization standardization, Table train) {
+        int features = standardization.features().size();
+        double[][] z = new double[features][train.rows().length];
+        for (int i = 0; i < train.rows().length; i++) {
+            double[] row = standardization.z(train.rows()[i]);
+            for (int k = 0; k < features; k++) {
+                z[k][i] = row[k];
+            }
+        }
+        double[][] typical = new double[features][TYPICAL_PERCENTILES.length];
+        for (int k = 0; k < features; k++) {
+            double[] sorted = z[k].clone();
+            Arrays.sort(sorted);
+            for (int t = 0; t < TYPICAL_PERCENTILES.length; t++) {
+                typical[k][t] = sorted[(int) Math.min(sorted.length - 1, Math.floor(TYPICAL_PERCENTILES[t] * sorted.length))];
+            }
+        }
+        return typical;
+    }
+
+    private static Fitted withCoefficients(Standardization standardization, LinearSGDModel model) {
+        String[] names = standardization.features().toArray(String[]::new);
         DenseMatrix weights = model.getWeightsCopy();
         int churnRow = model.getOutputIDInfo().getID(new Label(CHURN));
         int stayRow = model.getOutputIDInfo().getID(new Label(STAY));
@@ -182,7 +337,18 @@ final class ChurnPipeline {
             coefficients[k] = id < 0 ? 0 : weights.get(churnRow, id) - weights.get(stayRow, id);
         }
         int bias = weights.getDimension2Size() - 1;
-        return new Fitted(standardization, coefficients, weights.get(churnRow, bias) - weights.get(stayRow, bias), model);
+        return new Fitted(ChurnLearner.LOGISTIC_REGRESSION, standardization, coefficients,
+                weights.get(churnRow, bias) - weights.get(stayRow, bias), Map.of(), null, model);
+    }
+
+    private static Fitted withImportance(Standardization standardization, double[][] typical, XGBoostModel<Label> model) {
+        Map<String, Double> gains = model.getFeatureImportance().get(0).getTotalGain();
+        double total = gains.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> importance = new LinkedHashMap<>();
+        for (String name : standardization.features()) {
+            importance.put(name, total > 0 ? gains.getOrDefault(name, 0.0) / total : 0);
+        }
+        return new Fitted(ChurnLearner.BOOSTED_TREES, standardization, null, 0, importance, typical, model);
     }
 
     /** One tenth of the accounts by predicted risk: mean prediction against the rate that churned. */

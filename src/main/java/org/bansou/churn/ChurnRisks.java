@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -82,7 +83,24 @@ public class ChurnRisks {
         }
     }
 
-    /** The accounts a model scored, riskiest first, optionally only those whose name or id contains {@code search}. */
+    /** The last day a model scored the accounts (the retrain, or a later daily rescoring), if it ever did. */
+    Optional<LocalDate> lastScoredOn(long modelId) {
+        return jdbc.sql("""
+                        SELECT scored_on
+                          FROM churn_risk
+                         WHERE model_id = :modelId
+                         ORDER BY scored_on DESC
+                         LIMIT 1
+                        """)
+                .param("modelId", modelId)
+                .query(LocalDate.class)
+                .optional();
+    }
+
+    /**
+     * The accounts a model scored on its last scoring day, riskiest first, optionally only those whose name or
+     * id contains {@code search}.
+     */
     RiskPage ranked(long modelId, String search, int page, int size) {
         String pattern = search == null || search.isBlank() ? null : "%" + search.strip() + "%";
         long total = jdbc.sql("""
@@ -90,6 +108,7 @@ public class ChurnRisks {
                           FROM churn_risk r
                           JOIN account a ON a.id = r.account_id
                          WHERE r.model_id = :modelId
+                           AND r.scored_on = (SELECT max(scored_on) FROM churn_risk WHERE model_id = :modelId)
                            AND (CAST(:pattern AS text) IS NULL OR a.name ILIKE :pattern OR a.external_id ILIKE :pattern)
                         """)
                 .param("modelId", modelId)
@@ -102,6 +121,7 @@ public class ChurnRisks {
                           JOIN account a ON a.id = r.account_id
                           LEFT JOIN app_user u ON u.id = a.owner_user_id
                          WHERE r.model_id = :modelId
+                           AND r.scored_on = (SELECT max(scored_on) FROM churn_risk WHERE model_id = :modelId)
                            AND (CAST(:pattern AS text) IS NULL OR a.name ILIKE :pattern OR a.external_id ILIKE :pattern)
                          ORDER BY r.probability DESC, a.name, r.account_id
                          LIMIT :size OFFSET :offset

@@ -36,12 +36,37 @@ record KpiCandidate(String name, String expression, String event) {
         return expression == null;
     }
 
+    /**
+     * The candidate of this name, as {@link #all} makes it: how a stored model asks again for the features it
+     * was trained on, even for an event no longer seen in the last year (its rate is then zero).
+     */
+    static KpiCandidate named(String name) {
+        if (name.equals(HEALTH_SCORE)) {
+            return new KpiCandidate(HEALTH_SCORE, null, null);
+        }
+        for (KpiCandidate usage : USAGE) {
+            if (usage.name().equals(name)) {
+                return usage;
+            }
+        }
+        if (name.endsWith(PER_SEAT_DAY) && name.length() > PER_SEAT_DAY.length()) {
+            return perSeatDay(name.substring(0, name.length() - PER_SEAT_DAY.length()));
+        }
+        throw new IllegalArgumentException("no churn candidate metric is named " + name);
+    }
+
+    private static final String PER_SEAT_DAY = "_per_seat_day";
+
+    private static KpiCandidate perSeatDay(String event) {
+        return new KpiCandidate(event + PER_SEAT_DAY,
+                "COALESCE(sum((d.event_counts ->> :event)::float8), 0) / NULLIF(28 * max(d.seats), 0)", event);
+    }
+
     /** Every usage metric, one rate per seat and day for each named event, and the health score. */
     static List<KpiCandidate> all(List<String> eventNames) {
         List<KpiCandidate> all = new ArrayList<>(USAGE);
         for (String event : eventNames) {
-            all.add(new KpiCandidate(event + "_per_seat_day",
-                    "COALESCE(sum((d.event_counts ->> :event)::float8), 0) / NULLIF(28 * max(d.seats), 0)", event));
+            all.add(perSeatDay(event));
         }
         all.add(new KpiCandidate(HEALTH_SCORE, null, null));
         return all;

@@ -147,6 +147,53 @@ class ChurnControllerTests {
                 .andExpect(jsonPath("$.report.heldOut.calibration[0].decile").value(1));
     }
 
+    @Test
+    void the_model_page_shows_both_learners_on_the_same_held_out_cut_off_and_how_a_tree_models_drivers_are_found()
+            throws Exception {
+        models.add(treeModel());
+
+        mvc.perform(get("/churn/model").param("lang", "en").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Both learners on the same held-out cut-off")))
+                .andExpect(content().string(containsString("Logistic regression")))
+                .andExpect(content().string(containsString("Gradient-boosted trees")))
+                .andExpect(content().string(containsString("0.721")))
+                .andExpect(content().string(containsString("0.812")))
+                .andExpect(content().string(containsString("kept: scores the accounts")))
+                .andExpect(content().string(containsString("typical values of the training accounts")))
+                .andExpect(content().string(containsString("Share of split gain")))
+                .andExpect(content().string(not(containsString("Churn log-odds per standard deviation"))));
+        mvc.perform(get("/churn/model").param("lang", "ja").with(as(viewer)))
+                .andExpect(content().string(containsString("勾配ブースティング木")))
+                .andExpect(content().string(containsString("採用: アカウントを採点")));
+        mvc.perform(get("/api/v1/churn/model").with(as(viewer)))
+                .andExpect(jsonPath("$.report.learner").value("boosted_trees"))
+                .andExpect(jsonPath("$.report.compared[0].learner").value("logistic_regression"))
+                .andExpect(jsonPath("$.report.compared[0].heldOut.auc.value").value(0.721))
+                .andExpect(jsonPath("$.report.compared[1].heldOut.auc.value").value(0.812))
+                .andExpect(jsonPath("$.testAuc").value(0.812));
+    }
+
+    static ChurnModel treeModel() {
+        ChurnPipeline.Evaluation logistic = new ChurnPipeline.Evaluation(new Auc(0.721, 0.07, 0.584, 0.858, 17, 481),
+                498, 17, 0.1, 0.294, 0.034, List.of(new ChurnPipeline.CalibrationBin(1, 50, 0.12, 0.1),
+                new ChurnPipeline.CalibrationBin(2, 448, 0.03, 0.027)));
+        ChurnPipeline.Evaluation trees = new ChurnPipeline.Evaluation(new Auc(0.812, 0.06, 0.694, 0.930, 17, 481),
+                498, 17, 0.16, 0.471, 0.034, List.of(new ChurnPipeline.CalibrationBin(1, 50, 0.2, 0.16),
+                new ChurnPipeline.CalibrationBin(2, 448, 0.02, 0.02)));
+        ChurnModel.Report report = new ChurnModel.Report(trees, Map.of("utilization_28d", -1.1), Map.of(), 0,
+                Map.of("utilization_28d", List.of(0.5, 0.2)), ChurnLearner.BOOSTED_TREES.code(),
+                List.of(new ChurnComparison.Judged(ChurnLearner.LOGISTIC_REGRESSION,
+                                ChurnLearner.LOGISTIC_REGRESSION.trainer(), logistic, 1162, null),
+                        new ChurnComparison.Judged(ChurnLearner.BOOSTED_TREES, ChurnLearner.BOOSTED_TREES.trainer(),
+                                trees, 637, null)),
+                Map.of("utilization_28d", 0.7, "days_since_last_activity", 0.3));
+        return new ChurnModel(0, Instant.parse("2026-11-24T01:00:00Z"), "kato", LocalDate.of(2026, 11, 24), 90,
+                ChurnLearner.BOOSTED_TREES.trainer(), List.of("utilization_28d", "days_since_last_activity"),
+                List.of(LocalDate.of(2026, 5, 28)), LocalDate.of(2026, 8, 26), 2315, 122, 498, 17, 0.812, report, 0,
+                4870);
+    }
+
     static ChurnModel model() {
         ChurnPipeline.Evaluation heldOut = new ChurnPipeline.Evaluation(new Auc(0.754, 0.069, 0.618, 0.889, 17, 481),
                 498, 17, 0.12, 0.353, 0.034, List.of(new ChurnPipeline.CalibrationBin(1, 50, 0.161, 0.12),

@@ -36,6 +36,8 @@ class ChurnOnDemoCompanyTests {
     @Autowired KpiValidation validation;
     @Autowired ChurnModelTraining training;
     @Autowired ChurnRisks risks;
+    @Autowired ChurnScoring scoring;
+    @Autowired ChurnModels models;
     @Autowired MockMvc mvc;
     @Autowired AppUsers users;
 
@@ -86,16 +88,55 @@ class ChurnOnDemoCompanyTests {
                 model.accountsScored(), model.trainingMillis());
         heldOut.calibration().forEach(b -> System.out.printf("  decile %d: predicted %.3f observed %.3f (%d)%n",
                 b.decile(), b.meanPredicted(), b.observedRate(), b.accounts()));
+        for (ChurnComparison.Judged judged : model.report().compared()) {
+            ChurnPipeline.Evaluation e = judged.heldOut();
+            System.out.printf("  %s: AUC %.3f [%.3f, %.3f], top decile precision %.3f recall %.3f, fit and score %d ms%n",
+                    judged.learner().code(), e.auc().value(), e.auc().lower(), e.auc().upper(),
+                    e.topDecilePrecision(), e.topDecileRecall(), judged.fitMillis());
+            e.calibration().forEach(b -> System.out.printf("    decile %d: predicted %.3f observed %.3f (%d)%n",
+                    b.decile(), b.meanPredicted(), b.observedRate(), b.accounts()));
+        }
+        System.out.printf("  kept %s: %s%n", model.report().learner(), model.trainer());
 
         assertThat(model.trainCutOffs()).allSatisfy(c ->
                 assertThat(c.plusDays(model.horizonDays())).isBeforeOrEqualTo(model.testCutOff()));
         assertThat(heldOut.auc().lower()).as("held-out AUC interval above chance").isGreaterThan(0.5);
         assertThat(heldOut.topDecilePrecision()).as("the top decile is richer in churners than the base")
                 .isGreaterThan(heldOut.baseRate());
+        assertThat(model.report().compared()).as("both learners judged on the same held-out cut-off")
+                .extracting(ChurnComparison.Judged::learner).containsExactly(ChurnLearner.values());
+        assertThat(model.report().compared()).allSatisfy(j -> {
+            assertThat(j.unavailable()).isNull();
+            assertThat(j.heldOut().rows()).isEqualTo(model.testRows());
+        });
+        ChurnComparison.Judged best = model.report().compared().stream()
+                .max(java.util.Comparator.comparingDouble(j -> j.heldOut().auc().value())).orElseThrow();
+        assertThat(model.report().learner()).as("the higher held-out AUC scores the accounts")
+                .isEqualTo(best.learner().code());
+        assertThat(model.testAuc()).isEqualTo(best.heldOut().auc().value());
         assertThat(retrained.report()).exists();
+        assertThat(java.nio.file.Files.readString(retrained.report())).contains("boosted_trees", "logistic_regression");
         assertThat(model.accountsScored()).isPositive();
         assertThat(risks.ranked(model.id(), null, 0, 10).risks()).hasSize(10)
                 .allSatisfy(r -> assertThat(r.probability()).isBetween(0.0, 1.0));
+
+        // the next morning: rescored with the kept model, no retraining, the same accounts by the same drivers' logic
+        ChurnRiskSchedule.Pass morning = new ChurnRiskSchedule(scoring, training, models, risks,
+                java.time.Clock.fixed(TODAY.plusDays(1).atTime(5, 0).atZone(java.time.ZoneId.of("Asia/Tokyo"))
+                        .toInstant(), java.time.ZoneId.of("Asia/Tokyo")), 7).run();
+        System.out.printf("next morning: %s model %d, %d accounts in %d ms%n", morning.kind(), morning.modelId(),
+                morning.accountsScored(), morning.millis());
+        assertThat(morning.kind()).isEqualTo(ChurnRiskSchedule.Pass.Kind.RESCORED);
+        assertThat(morning.modelId()).isEqualTo(model.id());
+        assertThat(morning.accountsScored()).isPositive();
+        ChurnRisks.RiskPage riskiest = risks.ranked(model.id(), null, 0, 20);
+        assertThat(riskiest.total()).as("each account once, as of the last scoring").isEqualTo(morning.accountsScored());
+        riskiest.risks().forEach(r -> System.out.printf("  %.3f %s %s%n", r.probability(), r.accountName(), r.topDrivers()));
+        assertThat(riskiest.risks()).filteredOn(r -> !r.topDrivers().isEmpty()).hasSizeGreaterThan(10);
+        assertThat(riskiest.risks().stream().flatMap(r -> r.topDrivers().stream()).distinct())
+                .as("the riskiest accounts' drivers are usage fading, not the planted report views")
+                .containsAnyOf("utilization_28d", "active_users_28d", "active_users_7d", "active_users_trend_4w",
+                        "days_since_last_activity", KpiCandidate.HEALTH_SCORE);
 
         // the pages over the whole demo: every figure renders (no NaN in a formatter), in both languages
         var viewer = users.findByUsername("viewer").orElseThrow();
@@ -105,7 +146,9 @@ class ChurnOnDemoCompanyTests {
                 .andExpect(content().string(containsString("予測力なし")));
         mvc.perform(get("/churn/model").param("lang", "en").with(as(viewer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Calibration by decile")));
+                .andExpect(content().string(containsString("Calibration by decile")))
+                .andExpect(content().string(containsString("Gradient-boosted trees")))
+                .andExpect(content().string(containsString("kept: scores the accounts")));
         mvc.perform(get("/churn/kpis.xlsx").with(as(viewer))).andExpect(status().isOk());
     }
 }

@@ -79,4 +79,69 @@ class ChurnPipelineTests {
                 .isLessThan(Math.abs(fitted.coefficientsByFeature().get("utilization_28d")));
         assertThat(evaluation.auc().value()).isGreaterThan(0.7);
     }
+
+    /** Churn at both ends of utilization: seats bought and unused, or a team outgrowing its plan. */
+    static ChurnPipeline.Table uShaped(long seed, int n) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[][] rows = new double[n][];
+        boolean[] churned = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double utilization = random.nextDouble();
+            rows[i] = new double[] {utilization, random.nextDouble()};
+            boolean atAnEnd = utilization < 0.2 || utilization > 0.85;
+            churned[i] = random.nextDouble() < (atAnEnd ? 0.6 : 0.05);
+        }
+        return new ChurnPipeline.Table(List.of("utilization_28d", "noise"), rows, churned);
+    }
+
+    @Test
+    void boosted_trees_learn_churn_at_both_ends_of_utilization_where_a_line_cannot_and_the_better_ranking_is_kept() {
+        ChurnComparison.Compared compared = ChurnComparison.judge(uShaped(11, 1500), uShaped(12, 800));
+
+        ChurnComparison.Judged logistic = compared.comparison().of(ChurnLearner.LOGISTIC_REGRESSION);
+        ChurnComparison.Judged trees = compared.comparison().of(ChurnLearner.BOOSTED_TREES);
+        assertThat(trees.unavailable()).isNull();
+        assertThat(trees.heldOut().auc().value()).isGreaterThan(0.75)
+                .isGreaterThan(logistic.heldOut().auc().value() + 0.1);
+        assertThat(compared.comparison().chosen().learner()).isEqualTo(ChurnLearner.BOOSTED_TREES);
+        assertThat(compared.fitted().get(ChurnLearner.BOOSTED_TREES).importance().get("utilization_28d"))
+                .as("share of the split gain").isGreaterThan(compared.fitted().get(ChurnLearner.BOOSTED_TREES)
+                        .importance().get("noise"));
+    }
+
+    @Test
+    void a_tree_models_drivers_are_the_features_whose_typical_values_would_lower_the_risk() {
+        ChurnPipeline.Fitted trees = ChurnPipeline.fit(uShaped(11, 1500), ChurnLearner.BOOSTED_TREES);
+        ChurnPipeline.Table accounts = new ChurnPipeline.Table(List.of("utilization_28d", "noise"), new double[][] {
+                {0.05, 0.5},   // seats bought and unused
+                {0.5, 0.5},    // a healthy middle
+                {Double.NaN, 0.5}}, null);
+
+        List<List<String>> drivers = trees.topDrivers(accounts, 3);
+        double[] risk = trees.probabilities(accounts);
+
+        assertThat(risk[0]).isGreaterThan(risk[1] + 0.2);
+        assertThat(drivers.get(0)).first().isEqualTo("utilization_28d");
+        assertThat(drivers.get(1)).as("nothing raises a healthy account's risk").doesNotContain("utilization_28d");
+        assertThat(drivers.get(2)).as("a missing value stands at the mean, so it drives nothing")
+                .doesNotContain("utilization_28d");
+        assertThat(trees.coefficientsByFeature()).as("trees have no coefficients").isEmpty();
+    }
+
+    @Test
+    void a_kept_model_read_back_scores_exactly_as_the_trained_one_for_both_learners() {
+        ChurnPipeline.Table train = uShaped(11, 600);
+        for (ChurnLearner learner : ChurnLearner.values()) {
+            ChurnPipeline.Fitted trained = ChurnPipeline.fit(train, learner);
+            ChurnPipeline.Standardization s = trained.standardization();
+
+            ChurnPipeline.Fitted read = ChurnPipeline.Fitted.stored(learner, new ChurnPipeline.Standardization(
+                    s.features(), s.means(), s.deviations(), new int[] {0, 1}), trained.typicalInARow(),
+                    trained.serializedModel());
+
+            assertThat(read.learner()).isEqualTo(learner);
+            assertThat(read.probabilities(train)).as(learner.code()).containsExactly(trained.probabilities(train));
+            assertThat(read.topDrivers(train, 2)).isEqualTo(trained.topDrivers(train, 2));
+        }
+    }
 }
