@@ -7,10 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * The one statement that scores every customer account on a set of days with the current models. It is
  * generated from the models because their components are data: each distinct measure becomes one aggregate
@@ -24,7 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ScoringStatement {
 
     private final List<HealthModel> models;
-    private final ObjectMapper json;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Integer> measureIndex = new LinkedHashMap<>();
     private final List<String> usageColumns = new ArrayList<>();
@@ -41,14 +36,13 @@ final class ScoringStatement {
     private String oneDay;
     private String manyDays;
 
-    private ScoringStatement(List<HealthModel> models, ObjectMapper json) {
+    private ScoringStatement(List<HealthModel> models) {
         this.models = models;
-        this.json = json;
     }
 
     /** {@code models} in the order they win: most specific first, then higher priority, then older. */
-    static ScoringStatement of(List<HealthModel> models, ObjectMapper json) {
-        ScoringStatement statement = new ScoringStatement(models, json);
+    static ScoringStatement of(List<HealthModel> models) {
+        ScoringStatement statement = new ScoringStatement(models);
         for (HealthModel model : models) {
             for (HealthComponent component : model.components()) {
                 statement.measure(component);
@@ -69,7 +63,7 @@ final class ScoringStatement {
 
     /**
      * The scores of one day, as CTE {@code scored} (day, account_id, model_id, model_version, score, band,
-     * components): usage is one grouped pass over the day's window, which a hash aggregate does fastest.
+     * component_values): usage is one grouped pass over the day's window, which a hash aggregate does fastest.
      */
     String scoresOfOneDay() {
         return oneDay;
@@ -173,7 +167,7 @@ final class ScoringStatement {
                     SELECT c.day, c.account_id, c.model_rank
                 """.formatted(keyPersonWindow));
         for (int k = 0; k < values.size(); k++) {
-            sql.append("           , ").append(values.get(k)).append(" AS v").append(k).append('\n');
+            sql.append("           , CAST(").append(values.get(k)).append(" AS float8) AS v").append(k).append('\n');
         }
         sql.append("""
                       FROM chosen c
@@ -219,18 +213,21 @@ final class ScoringStatement {
         return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
     }
 
+    // Row-wise arithmetic in double precision, each level fenced with OFFSET 0: pulled up, the planner would
+    // paste every sub-score into the score, the band and each component again, and a million accounts of
+    // repeated numeric arithmetic cost far more than the pass over the rollups.
     private String modelScore(HealthModel model, int rank) {
         List<HealthComponent> components = model.components();
         StringBuilder inner = new StringBuilder("        SELECT m.day, m.account_id");
         StringBuilder present = new StringBuilder();
         StringBuilder points = new StringBuilder();
-        StringBuilder parts = new StringBuilder();
+        StringBuilder values = new StringBuilder();
         for (int i = 0; i < components.size(); i++) {
             HealthComponent c = components.get(i);
             int k = measureIndex.get(c.measureKey());
-            String poor = literal(c.poor());
-            String spread = literal(c.good().subtract(c.poor()));
-            String weight = literal(c.weight());
+            String poor = real(c.poor());
+            String spread = real(c.good().subtract(c.poor()));
+            String weight = real(c.weight());
             inner.append(", m.v").append(k).append(" AS v").append(i)
                     // greatest and least skip nulls: a missing value must stay missing, not become 0 or 100
                     .append(", CASE WHEN m.v").append(k).append(" IS NOT NULL THEN greatest(0, least(100, 100 * (m.v")
@@ -239,34 +236,30 @@ final class ScoringStatement {
                     .append(weight).append(" ELSE 0 END");
             points.append(i > 0 ? " + " : "").append("COALESCE(q.s").append(i).append(" * ").append(weight)
                     .append(", 0)");
-            String spec = "spec" + rank + "_" + i;
-            params.put(spec, specOf(c, i));
-            parts.append(i > 0 ? ",\n                   " : "")
-                    .append("CAST(:").append(spec).append(" AS jsonb) || jsonb_build_object('value', round(p.v")
-                    .append(i).append(", 2), 'sub', round(p.s").append(i).append(", 1), 'contribution', round(p.s")
-                    .append(i).append(" * ").append(weight).append(" / p.present, 1))");
+            values.append(i > 0 ? ", " : "").append("CAST(p.v").append(i).append(" AS real)");
         }
-        inner.append("\n          FROM measured m\n         WHERE m.model_rank = ").append(rank);
+        inner.append("\n          FROM measured m\n         WHERE m.model_rank = ").append(rank).append("\n        OFFSET 0");
         return """
                 SELECT p.day, p.account_id, %d AS model_id, %d AS model_version, p.score,
                        CASE WHEN p.score >= %s THEN 'good' WHEN p.score < %s THEN 'poor' ELSE 'neutral' END AS band,
-                       jsonb_build_array(%s) AS components
-                  FROM (SELECT q.*, round((%s) / NULLIF(q.present, 0), 1) AS score
+                       ARRAY[%s] AS component_values
+                  FROM (SELECT q.day, q.account_id, %s,
+                               round(CAST((%s) / NULLIF(q.present, 0) AS numeric), 1) AS score
                           FROM (SELECT r.*, %s AS present
-                                  FROM (%s) r) q) p
+                                  FROM (%s) r
+                                OFFSET 0) q
+                        OFFSET 0) p
                  WHERE p.score IS NOT NULL
                 """.formatted(model.id(), model.version(), literal(model.goodFrom()), literal(model.poorBelow()),
-                parts, points, present, inner);
+                values, vs(components.size()), points, present, inner);
     }
 
-    private String specOf(HealthComponent component, int n) {
-        ObjectNode spec = json.valueToTree(component);
-        spec.put("n", n);
-        try {
-            return json.writeValueAsString(spec);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("components are plain values", e);
+    private static String vs(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("q.v" + i);
         }
+        return String.join(", ", names);
     }
 
     private void measure(HealthComponent c) {
@@ -372,5 +365,9 @@ final class ScoringStatement {
 
     private static String literal(BigDecimal number) {
         return "CAST(" + number.toPlainString() + " AS numeric)";
+    }
+
+    private static String real(BigDecimal number) {
+        return "CAST(" + number.toPlainString() + " AS float8)";
     }
 }
