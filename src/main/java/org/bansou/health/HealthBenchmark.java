@@ -5,9 +5,14 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.bansou.bench.BenchOptions;
 import org.bansou.bench.Benchmark;
@@ -66,7 +71,8 @@ class HealthBenchmark implements Benchmark {
         LocalDate last = LocalDate.now(clock).minusDays(1);
         LocalDate first = last.minusDays(days - 1L);
         long start = System.nanoTime();
-        transaction.executeWithoutResult(status -> generate(accounts, first, last));
+        transaction.executeWithoutResult(status -> generateAccounts(accounts));
+        generateUsage(first, last);
         jdbc.sql("VACUUM ANALYZE usage_daily").update();
         jdbc.sql("ANALYZE").update();
         print(out, "health generate", seconds(start), "s");
@@ -102,8 +108,8 @@ class HealthBenchmark implements Benchmark {
         out.println(name + " band changes: " + run.bandChanges() + (run.published() ? " (published)" : " (over the limit: not published one by one)"));
     }
 
-    // one plan and price, then accounts, subscriptions and rollups each by one INSERT ... SELECT
-    private void generate(int accounts, LocalDate first, LocalDate last) {
+    // one plan and price, then accounts and subscriptions each by one INSERT ... SELECT
+    private void generateAccounts(int accounts) {
         jdbc.sql("SET LOCAL synchronous_commit = off").update();
         jdbc.sql("""
                 INSERT INTO plan (external_id, name)
@@ -129,28 +135,60 @@ class HealthBenchmark implements Benchmark {
                   FROM account a
                  CROSS JOIN plan_price p
                 """).update();
-        // each account has its own engagement; a third of them fade over the period
-        jdbc.sql("""
-                INSERT INTO usage_daily (account_id, day, active_users, events, event_counts, seats, source)
-                SELECT a.id, d.day, u.active, u.active * 4,
-                       CASE WHEN u.active = 0 THEN '{}'::jsonb
-                            ELSE jsonb_build_object('login', u.active, 'invoice_created', u.active * 2)
-                                 || CASE WHEN random() < 0.6 THEN jsonb_build_object('invoice_sent', u.active)
-                                         ELSE '{}'::jsonb END
-                       END,
-                       s.quantity, 'import'
-                  FROM account a
-                  JOIN subscription s ON s.account_id = a.id
-                 CROSS JOIN LATERAL (SELECT CAST(day AS date) AS day
-                                       FROM generate_series(CAST(:first AS date), CAST(:last AS date),
-                                                            interval '1 day') AS day) d
-                 CROSS JOIN LATERAL (SELECT least(s.quantity, floor(s.quantity * (0.1 + (a.id * 7919 % 100) / 110.0)
-                                            * CASE WHEN extract(isodow FROM d.day) >= 6 THEN 0.1 ELSE 1 END
-                                            * CASE WHEN a.id % 3 = 0 THEN 1 - 0.7 * (d.day - CAST(:first AS date))
-                                                        / greatest(1, CAST(:last AS date) - CAST(:first AS date))
-                                                   ELSE 1 END
-                                            * (0.8 + 0.4 * random()))) AS active) u
-                """).param("first", first).param("last", last).update();
+    }
+
+    // the rollups, the bulk of the data, in one part per core, each its own transaction over every n-th account
+    private void generateUsage(LocalDate first, LocalDate last) {
+        int parts = Runtime.getRuntime().availableProcessors();
+        ExecutorService workers = Executors.newFixedThreadPool(parts);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int part = 0; part < parts; part++) {
+                int p = part;
+                running.add(workers.submit(() -> transaction.executeWithoutResult(
+                        status -> generateUsage(first, last, p, parts))));
+            }
+            for (Future<?> part : running) {
+                part.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating rollups", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("generating rollups failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    // a day at a time, as the daily rollup writes them: the rows of a day lie together, not those of an account
+    private void generateUsage(LocalDate first, LocalDate last, int part, int parts) {
+        jdbc.sql("SET LOCAL synchronous_commit = off").update();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            // each account has its own engagement; a third of them fade over the period
+            jdbc.sql("""
+                    INSERT INTO usage_daily (account_id, day, active_users, events, event_counts, seats, source)
+                    SELECT a.id, :day, u.active, u.active * 4,
+                           CASE WHEN u.active = 0 THEN '{}'::jsonb
+                                ELSE jsonb_build_object('login', u.active, 'invoice_created', u.active * 2)
+                                     || CASE WHEN random() < 0.6 THEN jsonb_build_object('invoice_sent', u.active)
+                                             ELSE '{}'::jsonb END
+                           END,
+                           s.quantity, 'import'
+                      FROM account a
+                      JOIN subscription s ON s.account_id = a.id
+                     CROSS JOIN LATERAL (SELECT least(s.quantity,
+                                                floor(s.quantity * (0.1 + (a.id * 7919 % 100) / 110.0)
+                                                * CASE WHEN extract(isodow FROM CAST(:day AS date)) >= 6 THEN 0.1 ELSE 1 END
+                                                * CASE WHEN a.id % 3 = 0
+                                                       THEN 1 - 0.7 * (CAST(:day AS date) - CAST(:first AS date))
+                                                            / greatest(1, CAST(:last AS date) - CAST(:first AS date))
+                                                       ELSE 1 END
+                                                * (0.8 + 0.4 * random()))) AS active) u
+                     WHERE a.id % :parts = :part
+                    """).param("day", day).param("first", first).param("last", last).param("part", part)
+                    .param("parts", parts).update();
+        }
     }
 
     static HealthModelForm defaultModel() {

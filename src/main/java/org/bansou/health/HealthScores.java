@@ -73,7 +73,8 @@ class HealthScores {
      * <p>
      * In three statements, because PostgreSQL runs no part of a writing statement in parallel: the scores are
      * computed into a temporary table by a query that reads the rollups with every core, compared with the
-     * stored bands, and only then written.
+     * stored bands, and only then written. A score the same model version measured the same way again is
+     * left as it was, with the time it was first scored: rewriting it would change nothing but cost a new row.
      */
     List<HealthBandChanged> scoreDay(List<HealthModel> winningOrder, LocalDate day, int cap) {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
@@ -121,6 +122,8 @@ class HealthScores {
                                band = EXCLUDED.band,
                                component_values = EXCLUDED.component_values,
                                scored_at = EXCLUDED.scored_at
+                         WHERE (health_score.model_id, health_score.model_version, health_score.component_values)
+                               IS DISTINCT FROM (EXCLUDED.model_id, EXCLUDED.model_version, EXCLUDED.component_values)
                         """)
                 .update();
         jdbc.sql("DROP TABLE health_scored").update();

@@ -126,15 +126,13 @@ final class ScoringStatement {
                     usageRowNames.stream().map(n -> ", NULL").reduce("", String::concat)));
         } else {
             sql.append("""
-                    SELECT d.day, x.account_id
+                    SELECT CAST(:lastDay AS date) AS day, x.account_id
                 """);
             usageColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
             sql.append("""
                       FROM usage_daily x
-                      JOIN unnest(CAST(:days AS date[])) AS d (day)
-                        ON x.day BETWEEN d.day - %1$d + 1 AND d.day
-                     WHERE x.day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
-                     GROUP BY d.day, x.account_id
+                     WHERE x.day BETWEEN CAST(:lastDay AS date) - %1$d + 1 AND :lastDay
+                     GROUP BY x.account_id
                     """.formatted(usageWindow));
         }
         sql.append("""
@@ -270,7 +268,7 @@ final class ScoringStatement {
         int k = values.size();
         measureIndex.put(key, k);
         int window = c.window();
-        String in = "x.day > d.day - " + window;
+        String in = "x.day > " + THE_DAY + " - " + window;
         switch (c.metric()) {
             case UTILIZATION -> {
                 usageWindow = Math.max(usageWindow, window);
@@ -281,8 +279,8 @@ final class ScoringStatement {
             case ACTIVE_USERS_7D, ACTIVE_USERS_28D -> {
                 usageWindow = Math.max(usageWindow, window);
                 String rolled = c.metric() == HealthMetric.ACTIVE_USERS_7D ? "active_users_7d" : "active_users_28d";
-                usageColumns.add("COALESCE(max(x." + rolled + ") FILTER (WHERE x.day = d.day), max(x.active_users) "
-                        + "FILTER (WHERE " + in + ")) AS u" + k);
+                usageColumns.add("COALESCE(max(x." + rolled + ") FILTER (WHERE x.day = " + THE_DAY + "), "
+                        + "max(x.active_users) FILTER (WHERE " + in + ")) AS u" + k);
                 usageWindowColumns.add("COALESCE(max(x." + rolled + ") " + frame(1) + ", max(x.active_users) "
                         + frame(window) + ") AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
@@ -290,9 +288,9 @@ final class ScoringStatement {
             case ACTIVE_USERS_TREND -> {
                 int span = 7 * c.trendWeeks();
                 usageWindow = Math.max(usageWindow, 2 * span);
-                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day > d.day - " + span + ") AS u" + k);
-                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= d.day - " + span + " AND x.day > d.day - "
-                        + 2 * span + ") AS p" + k);
+                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day > " + THE_DAY + " - " + span + ") AS u" + k);
+                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= " + THE_DAY + " - " + span
+                        + " AND x.day > " + THE_DAY + " - " + 2 * span + ") AS p" + k);
                 usageWindowColumns.add("sum(x.active_users) " + frame(span) + " AS u" + k);
                 usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.day RANGE "
                         + "BETWEEN INTERVAL '" + (2 * span - 1) + " days' PRECEDING AND INTERVAL '" + span
@@ -329,7 +327,7 @@ final class ScoringStatement {
             }
             case DAYS_SINCE_LAST_ACTIVITY -> {
                 usageWindow = Math.max(usageWindow, window);
-                usageColumns.add("d.day - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
+                usageColumns.add(THE_DAY + " - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
                 // a running maximum costs one step per row, a sliding one a whole window: cap it afterwards
                 usageWindowColumns.add("CASE WHEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id ORDER BY "
                         + "x.day) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
@@ -362,6 +360,9 @@ final class ScoringStatement {
         return "OVER (PARTITION BY x.account_id ORDER BY x.day RANGE BETWEEN INTERVAL '" + (days - 1)
                 + " days' PRECEDING AND CURRENT ROW)";
     }
+
+    // the one day scored: a constant to the planner, so the window's bounds are not recomputed for every row
+    private static final String THE_DAY = "CAST(:lastDay AS date)";
 
     private static String literal(BigDecimal number) {
         return "CAST(" + number.toPlainString() + " AS numeric)";
