@@ -260,6 +260,8 @@ final class ScoringStatement {
         return String.join(", ", names);
     }
 
+    // measures are doubles from the start: numeric division, done for a million accounts, costs more than the
+    // aggregate pass that precedes it
     private void measure(HealthComponent c) {
         String key = c.measureKey();
         if (measureIndex.containsKey(key)) {
@@ -272,8 +274,8 @@ final class ScoringStatement {
         switch (c.metric()) {
             case UTILIZATION -> {
                 usageWindow = Math.max(usageWindow, window);
-                usageColumns.add("100 * max(x.utilization) FILTER (WHERE " + in + ") AS u" + k);
-                usageWindowColumns.add("100 * max(x.utilization) " + frame(window) + " AS u" + k);
+                usageColumns.add("100 * CAST(max(x.utilization) FILTER (WHERE " + in + ") AS float8) AS u" + k);
+                usageWindowColumns.add("100 * CAST(max(x.utilization) " + frame(window) + " AS float8) AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case ACTIVE_USERS_7D, ACTIVE_USERS_28D -> {
@@ -296,7 +298,7 @@ final class ScoringStatement {
                         + "BETWEEN INTERVAL '" + (2 * span - 1) + " days' PRECEDING AND INTERVAL '" + span
                         + " days' PRECEDING) AS p" + k);
                 // no earlier period to compare with (a new customer): not measured, not poor
-                values.add("100.0 * COALESCE(u.u" + k + ", 0) / NULLIF(u.p" + k + ", 0) - 100");
+                values.add("100 * CAST(COALESCE(u.u" + k + ", 0) AS float8) / NULLIF(u.p" + k + ", 0) - 100");
             }
             case FEATURE_DAYS -> {
                 usageWindow = Math.max(usageWindow, window);
@@ -307,7 +309,7 @@ final class ScoringStatement {
                 rowColumn("jsonb_exists(event_counts, :event" + k + ")::int", "f" + k);
                 usageWindowColumns.add("sum(x.f" + k + ") " + frame(window) + " AS u" + k);
                 usageWindowColumns.add("sum(x.active_day) " + frame(window) + " AS p" + k);
-                values.add("COALESCE(100.0 * u.u" + k + " / NULLIF(u.p" + k + ", 0), 0)");
+                values.add("COALESCE(100 * CAST(u.u" + k + " AS float8) / NULLIF(u.p" + k + ", 0), 0)");
             }
             case DISTINCT_FEATURES -> {
                 usageWindow = Math.max(usageWindow, window);
