@@ -79,6 +79,7 @@ class HealthScores {
     List<HealthBandChanged> scoreDay(List<HealthModel> winningOrder, LocalDate day, int cap) {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
+        rollupStatistics();
         jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS " + statement.scoresOfOneDay() + """
                         SELECT account_id, day, model_id, model_version, score, band, component_values
                           FROM scored
@@ -128,6 +129,22 @@ class HealthScores {
                 .update();
         jdbc.sql("DROP TABLE health_scored").update();
         return changes;
+    }
+
+    // autovacuum keeps them up to date, but not yet on rollups just written (a new or demo database), and a
+    // planner that believes them empty may rescan the whole grouping for each account it joins
+    private void rollupStatistics() {
+        boolean unknown = jdbc.sql("""
+                        SELECT COALESCE(bool_or(c.reltuples < 0), false)
+                          FROM pg_inherits i
+                          JOIN pg_class c ON c.oid = i.inhrelid
+                         WHERE i.inhparent = 'usage_daily'::regclass
+                        """)
+                .query(Boolean.class)
+                .single();
+        if (unknown) {
+            jdbc.sql("ANALYZE usage_daily").update();
+        }
     }
 
     // a million accounts grouped at once: in memory, not spilled to disk, each partition of the rollups grouped

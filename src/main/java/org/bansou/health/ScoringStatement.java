@@ -99,10 +99,12 @@ final class ScoringStatement {
                                     WHERE s.account_id = a.id
                                       AND s.started_on <= d.day
                                       AND (s.ended_on IS NULL OR s.ended_on > d.day))
-                ), used AS MATERIALIZED (
                 """);
-        // computed once whatever the join order: without fresh statistics (a demo just written) the planner
-        // may otherwise re-run the whole pass over the rollups for every account and day it joins
+        // many days: computed once whatever the join order, since without fresh statistics (a demo just
+        // written) the planner may otherwise re-run the whole window pass for every account and day it joins.
+        // One day: left to the planner, which then joins the accounts in the parallel workers too; it is given
+        // statistics first (HealthScores.scoreDay).
+        sql.append(manyDays ? "), used AS MATERIALIZED (\n" : "), used AS (\n");
         if (manyDays) {
             sql.append("""
                     SELECT *
