@@ -112,13 +112,14 @@ final class ScoringStatement {
                 """);
             usageWindowColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
             sql.append("""
-                      FROM (SELECT account_id, day, active_users, active_users_7d, active_users_28d, utilization,
-                                   (active_users > 0)::int AS active_day,
+                      FROM (SELECT account_id, day, day - DATE '2000-01-01' AS n, active_users, active_users_7d,
+                                   active_users_28d, utilization, (active_users > 0)::int AS active_day,
                                    CASE WHEN active_users > 0 THEN day END AS active_on%2$s, false AS scoring
                               FROM usage_daily
                              WHERE day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
                              UNION ALL
-                            SELECT a.id, d.day, NULL, NULL, NULL, NULL, NULL, NULL%3$s, true
+                            SELECT a.id, d.day, d.day - DATE '2000-01-01', NULL, NULL, NULL, NULL, NULL, NULL%3$s,
+                                   true
                               FROM unnest(CAST(:days AS date[])) AS d (day)
                              CROSS JOIN account a
                              WHERE a.archived_at IS NULL) x) w
@@ -296,9 +297,8 @@ final class ScoringStatement {
                 usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= " + THE_DAY + " - " + span
                         + " AND x.day > " + THE_DAY + " - " + 2 * span + ") AS p" + k);
                 usageWindowColumns.add("sum(x.active_users) " + frame(span) + " AS u" + k);
-                usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.day RANGE "
-                        + "BETWEEN INTERVAL '" + (2 * span - 1) + " days' PRECEDING AND INTERVAL '" + span
-                        + " days' PRECEDING) AS p" + k);
+                usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.n RANGE "
+                        + "BETWEEN " + (2 * span - 1) + " PRECEDING AND " + span + " PRECEDING) AS p" + k);
                 // no earlier period to compare with (a new customer): not measured, not poor
                 values.add("100 * CAST(COALESCE(u.u" + k + ", 0) AS float8) / NULLIF(u.p" + k + ", 0) - 100");
             }
@@ -334,8 +334,8 @@ final class ScoringStatement {
                 usageColumns.add(THE_DAY + " - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
                 // a running maximum costs one step per row, a sliding one a whole window: cap it afterwards
                 usageWindowColumns.add("CASE WHEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id ORDER BY "
-                        + "x.day) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
-                        + "ORDER BY x.day) END AS u" + k);
+                        + "x.n) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
+                        + "ORDER BY x.n) END AS u" + k);
                 values.add("COALESCE(u.u" + k + ", " + window + ")");
             }
             case KEY_PERSON_CHANGES -> {
@@ -359,10 +359,14 @@ final class ScoringStatement {
         usageRowNames.add(name);
     }
 
-    /** The rollup rows of the last {@code days} days up to the row's day, its peers (the marker row) included. */
+    /**
+     * The rollup rows of the last {@code days} days up to the row's day, its peers (the marker row) included.
+     * Days are ordered as whole numbers ({@code n}): a frame offset in days as an interval is compared as
+     * timestamps, row by row, which cost most of a year's backfill.
+     */
     private static String frame(int days) {
-        return "OVER (PARTITION BY x.account_id ORDER BY x.day RANGE BETWEEN INTERVAL '" + (days - 1)
-                + " days' PRECEDING AND CURRENT ROW)";
+        return "OVER (PARTITION BY x.account_id ORDER BY x.n RANGE BETWEEN " + (days - 1)
+                + " PRECEDING AND CURRENT ROW)";
     }
 
     // the one day scored: a constant to the planner, so the window's bounds are not recomputed for every row
