@@ -50,18 +50,19 @@ class HealthExplanations {
         }
         BigDecimal present = BigDecimal.ZERO;
         for (JsonNode c : components) {
-            if (hasValue(c)) {
+            if (c.hasNonNull("value")) {
                 present = present.add(c.get("weight").decimalValue());
             }
         }
         List<Part> parts = new ArrayList<>();
         for (JsonNode c : components) {
             BigDecimal weight = c.get("weight").decimalValue();
-            BigDecimal value = hasValue(c) ? c.get("value").decimalValue() : null;
-            BigDecimal sub = hasValue(c) ? c.get("sub").decimalValue() : null;
+            BigDecimal value = c.hasNonNull("value") ? c.get("value").decimalValue() : null;
+            BigDecimal sub = value == null ? null : subScore(value, c.get("poor").decimalValue(), c.get("good").decimalValue());
             BigDecimal lost = sub == null || present.signum() == 0 ? BigDecimal.ZERO
                     : BigDecimal.valueOf(100).subtract(sub).multiply(weight).divide(present, 1, RoundingMode.HALF_UP);
-            BigDecimal contribution = c.hasNonNull("contribution") ? c.get("contribution").decimalValue() : null;
+            BigDecimal contribution = sub == null || present.signum() == 0 ? null
+                    : sub.multiply(weight).divide(present, 1, RoundingMode.HALF_UP);
             parts.add(new Part(c.path("n").asInt(), c.get("metric").asText(), value, sub, weight, contribution, lost,
                     words(c, value, weight, locale)));
         }
@@ -100,7 +101,10 @@ class HealthExplanations {
         };
     }
 
-    private static boolean hasValue(JsonNode c) {
-        return c.hasNonNull("value") && c.hasNonNull("sub");
+    // the same line as the scoring statement draws: 0 at poor, 100 at good, linear between, clamped
+    static BigDecimal subScore(BigDecimal value, BigDecimal poor, BigDecimal good) {
+        BigDecimal sub = value.subtract(poor).multiply(BigDecimal.valueOf(100))
+                .divide(good.subtract(poor), 1, RoundingMode.HALF_UP);
+        return sub.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100));
     }
 }

@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class HealthScores {
 
-    /** One stored score with its components as JSON. */
+    /**
+     * One stored score with its components as JSON: each component of the model version that scored it, with
+     * the value measured ({@code value}, null where there was nothing to measure).
+     */
     record StoredScore(long accountId, LocalDate day, BigDecimal score, HealthBand band, long modelId,
                        int modelVersion, String components) {
     }
@@ -41,28 +42,25 @@ class HealthScores {
     }
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
-
-    HealthScores(JdbcClient jdbc, ObjectMapper json) {
+    HealthScores(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     /** Scores the days (history: a backfill), without telling anyone of band changes; returns the scores written. */
     int scoreDays(List<HealthModel> winningOrder, List<LocalDate> days) {
-        ScoringStatement statement = ScoringStatement.of(winningOrder, json);
+        ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
         return jdbc.sql(statement.scoresOfDays() + """
-                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band, components,
-                                                  scored_at)
-                        SELECT account_id, day, model_id, model_version, score, band, components, now()
+                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
+                                                  component_values, scored_at)
+                        SELECT account_id, day, model_id, model_version, score, band, component_values, now()
                           FROM scored
                         ON CONFLICT (account_id, day) DO UPDATE
                            SET model_id = EXCLUDED.model_id,
                                model_version = EXCLUDED.model_version,
                                score = EXCLUDED.score,
                                band = EXCLUDED.band,
-                               components = EXCLUDED.components,
+                               component_values = EXCLUDED.component_values,
                                scored_at = EXCLUDED.scored_at
                         """)
                 .params(statement.params(days))
@@ -72,49 +70,88 @@ class HealthScores {
     /**
      * Scores one day and returns, up to {@code cap + 1} of them, the accounts whose band differs from the band
      * they were in before (that day's earlier score when rescoring, else their latest before it).
+     * <p>
+     * In three statements, because PostgreSQL runs no part of a writing statement in parallel: the scores are
+     * computed into a temporary table by a query that reads the rollups with every core, compared with the
+     * stored bands, and only then written. A score the same model version measured the same way again is
+     * left as it was, with the time it was first scored: rewriting it would change nothing but cost a new row.
      */
     List<HealthBandChanged> scoreDay(List<HealthModel> winningOrder, LocalDate day, int cap) {
-        ScoringStatement statement = ScoringStatement.of(winningOrder, json);
+        ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
-        Map<String, Object> params = statement.params(List.of(day));
-        params.put("cap", cap + 1);
-        return jdbc.sql(statement.scoresOfOneDay() + """
-                        , written AS (
-                            INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
-                                                      components, scored_at)
-                            SELECT account_id, day, model_id, model_version, score, band, components, now()
-                              FROM scored
-                            ON CONFLICT (account_id, day) DO UPDATE
-                               SET model_id = EXCLUDED.model_id,
-                                   model_version = EXCLUDED.model_version,
-                                   score = EXCLUDED.score,
-                                   band = EXCLUDED.band,
-                                   components = EXCLUDED.components,
-                                   scored_at = EXCLUDED.scored_at
-                            RETURNING account_id, day, band, model_id, model_version
-                        )
-                        SELECT w.account_id, w.day, b.band AS before, w.band, w.model_id, w.model_version
-                          FROM written w
-                          LEFT JOIN LATERAL (SELECT h.band
-                                               FROM health_score h
-                                              WHERE h.account_id = w.account_id
-                                                AND h.day <= w.day
-                                              ORDER BY h.day DESC
-                                              LIMIT 1) b ON true
-                         WHERE b.band IS DISTINCT FROM w.band
+        rollupStatistics();
+        jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS " + statement.scoresOfOneDay() + """
+                        SELECT account_id, day, model_id, model_version, score, band, component_values
+                          FROM scored
+                        """)
+                .params(statement.params(List.of(day)))
+                .update();
+        jdbc.sql("ANALYZE health_scored").update();
+        // yesterday's score is nearly everyone's latest: two hash joins, and a probe only for the rest
+        List<HealthBandChanged> changes = jdbc.sql("""
+                        SELECT account_id, day, before, band, model_id, model_version
+                          FROM (SELECT s.account_id, s.day, s.band, s.model_id, s.model_version,
+                                       COALESCE(same.band, yesterday.band,
+                                                (SELECT h.band
+                                                   FROM health_score h
+                                                  WHERE h.account_id = s.account_id
+                                                    AND h.day < s.day
+                                                  ORDER BY h.day DESC
+                                                  LIMIT 1)) AS before
+                                  FROM health_scored s
+                                  LEFT JOIN health_score same ON same.account_id = s.account_id AND same.day = s.day
+                                  LEFT JOIN health_score yesterday
+                                    ON yesterday.account_id = s.account_id AND yesterday.day = s.day - 1) c
+                         WHERE before IS DISTINCT FROM band
                          LIMIT :cap
                         """)
-                .params(params)
+                .param("cap", cap + 1)
                 .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
                         rs.getObject("day", LocalDate.class),
                         rs.getString("before") == null ? null : HealthBand.ofCode(rs.getString("before")),
                         HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"), rs.getInt("model_version")))
                 .list();
+        jdbc.sql("""
+                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
+                                                  component_values, scored_at)
+                        SELECT account_id, day, model_id, model_version, score, band, component_values, now()
+                          FROM health_scored
+                        ON CONFLICT (account_id, day) DO UPDATE
+                           SET model_id = EXCLUDED.model_id,
+                               model_version = EXCLUDED.model_version,
+                               score = EXCLUDED.score,
+                               band = EXCLUDED.band,
+                               component_values = EXCLUDED.component_values,
+                               scored_at = EXCLUDED.scored_at
+                         WHERE (health_score.model_id, health_score.model_version, health_score.component_values)
+                               IS DISTINCT FROM (EXCLUDED.model_id, EXCLUDED.model_version, EXCLUDED.component_values)
+                        """)
+                .update();
+        jdbc.sql("DROP TABLE health_scored").update();
+        return changes;
     }
 
-    // a million accounts grouped at once: in memory, not spilled to disk
+    // autovacuum keeps them up to date, but not yet on rollups just written (a new or demo database), and a
+    // planner that believes them empty may rescan the whole grouping for each account it joins
+    private void rollupStatistics() {
+        boolean unknown = jdbc.sql("""
+                        SELECT COALESCE(bool_or(c.reltuples < 0), false)
+                          FROM pg_inherits i
+                          JOIN pg_class c ON c.oid = i.inhrelid
+                         WHERE i.inhparent = 'usage_daily'::regclass
+                        """)
+                .query(Boolean.class)
+                .single();
+        if (unknown) {
+            jdbc.sql("ANALYZE usage_daily").update();
+        }
+    }
+
+    // a million accounts grouped at once: in memory, not spilled to disk, each partition of the rollups grouped
+    // whole by one core (off by default in PostgreSQL, whose planner then costs every partition's plan)
     private void roomToAggregate() {
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        jdbc.sql("SET LOCAL enable_partitionwise_aggregate = on").update();
     }
 
     /** How many accounts are in each band on the newest day scored. */
@@ -136,10 +173,16 @@ class HealthScores {
     /** The account's newest score, with its components. */
     java.util.Optional<StoredScore> latest(long accountId) {
         return jdbc.sql("""
-                        SELECT account_id, day, score, band, model_id, model_version, components::text AS components
-                          FROM health_score
-                         WHERE account_id = :accountId
-                         ORDER BY day DESC
+                        SELECT h.account_id, h.day, h.score, h.band, h.model_id, h.model_version,
+                               (SELECT jsonb_agg(c.spec || jsonb_build_object('n', c.i - 1,
+                                                                              'value', h.component_values[c.i])
+                                                 ORDER BY c.i)
+                                  FROM jsonb_array_elements(m.components) WITH ORDINALITY AS c (spec, i))::text
+                                   AS components
+                          FROM health_score h
+                          JOIN health_model m ON m.id = h.model_id AND m.version = h.model_version
+                         WHERE h.account_id = :accountId
+                         ORDER BY h.day DESC
                          LIMIT 1
                         """)
                 .param("accountId", accountId)

@@ -7,10 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * The one statement that scores every customer account on a set of days with the current models. It is
  * generated from the models because their components are data: each distinct measure becomes one aggregate
@@ -24,7 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ScoringStatement {
 
     private final List<HealthModel> models;
-    private final ObjectMapper json;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Integer> measureIndex = new LinkedHashMap<>();
     private final List<String> usageColumns = new ArrayList<>();
@@ -41,14 +36,13 @@ final class ScoringStatement {
     private String oneDay;
     private String manyDays;
 
-    private ScoringStatement(List<HealthModel> models, ObjectMapper json) {
+    private ScoringStatement(List<HealthModel> models) {
         this.models = models;
-        this.json = json;
     }
 
     /** {@code models} in the order they win: most specific first, then higher priority, then older. */
-    static ScoringStatement of(List<HealthModel> models, ObjectMapper json) {
-        ScoringStatement statement = new ScoringStatement(models, json);
+    static ScoringStatement of(List<HealthModel> models) {
+        ScoringStatement statement = new ScoringStatement(models);
         for (HealthModel model : models) {
             for (HealthComponent component : model.components()) {
                 statement.measure(component);
@@ -69,7 +63,7 @@ final class ScoringStatement {
 
     /**
      * The scores of one day, as CTE {@code scored} (day, account_id, model_id, model_version, score, band,
-     * components): usage is one grouped pass over the day's window, which a hash aggregate does fastest.
+     * component_values): usage is one grouped pass over the day's window, which a hash aggregate does fastest.
      */
     String scoresOfOneDay() {
         return oneDay;
@@ -105,10 +99,12 @@ final class ScoringStatement {
                                     WHERE s.account_id = a.id
                                       AND s.started_on <= d.day
                                       AND (s.ended_on IS NULL OR s.ended_on > d.day))
-                ), used AS MATERIALIZED (
                 """);
-        // computed once whatever the join order: without fresh statistics (a demo just written) the planner
-        // may otherwise re-run the whole pass over the rollups for every account and day it joins
+        // many days: computed once whatever the join order, since without fresh statistics (a demo just
+        // written) the planner may otherwise re-run the whole window pass for every account and day it joins.
+        // One day: left to the planner, which then joins the accounts in the parallel workers too; it is given
+        // statistics first (HealthScores.scoreDay).
+        sql.append(manyDays ? "), used AS MATERIALIZED (\n" : "), used AS (\n");
         if (manyDays) {
             sql.append("""
                     SELECT *
@@ -116,13 +112,14 @@ final class ScoringStatement {
                 """);
             usageWindowColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
             sql.append("""
-                      FROM (SELECT account_id, day, active_users, active_users_7d, active_users_28d, utilization,
-                                   (active_users > 0)::int AS active_day,
+                      FROM (SELECT account_id, day, day - DATE '2000-01-01' AS n, active_users, active_users_7d,
+                                   active_users_28d, utilization, (active_users > 0)::int AS active_day,
                                    CASE WHEN active_users > 0 THEN day END AS active_on%2$s, false AS scoring
                               FROM usage_daily
                              WHERE day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
                              UNION ALL
-                            SELECT a.id, d.day, NULL, NULL, NULL, NULL, NULL, NULL%3$s, true
+                            SELECT a.id, d.day, d.day - DATE '2000-01-01', NULL, NULL, NULL, NULL, NULL, NULL%3$s,
+                                   true
                               FROM unnest(CAST(:days AS date[])) AS d (day)
                              CROSS JOIN account a
                              WHERE a.archived_at IS NULL) x) w
@@ -132,15 +129,13 @@ final class ScoringStatement {
                     usageRowNames.stream().map(n -> ", NULL").reduce("", String::concat)));
         } else {
             sql.append("""
-                    SELECT d.day, x.account_id
+                    SELECT CAST(:lastDay AS date) AS day, x.account_id
                 """);
             usageColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
             sql.append("""
                       FROM usage_daily x
-                      JOIN unnest(CAST(:days AS date[])) AS d (day)
-                        ON x.day BETWEEN d.day - %1$d + 1 AND d.day
-                     WHERE x.day BETWEEN CAST(:firstDay AS date) - %1$d + 1 AND :lastDay
-                     GROUP BY d.day, x.account_id
+                     WHERE x.day BETWEEN CAST(:lastDay AS date) - %1$d + 1 AND :lastDay
+                     GROUP BY x.account_id
                     """.formatted(usageWindow));
         }
         sql.append("""
@@ -173,7 +168,7 @@ final class ScoringStatement {
                     SELECT c.day, c.account_id, c.model_rank
                 """.formatted(keyPersonWindow));
         for (int k = 0; k < values.size(); k++) {
-            sql.append("           , ").append(values.get(k)).append(" AS v").append(k).append('\n');
+            sql.append("           , CAST(").append(values.get(k)).append(" AS float8) AS v").append(k).append('\n');
         }
         sql.append("""
                       FROM chosen c
@@ -219,18 +214,21 @@ final class ScoringStatement {
         return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
     }
 
+    // Row-wise arithmetic in double precision, each level fenced with OFFSET 0: pulled up, the planner would
+    // paste every sub-score into the score, the band and each component again, and a million accounts of
+    // repeated numeric arithmetic cost far more than the pass over the rollups.
     private String modelScore(HealthModel model, int rank) {
         List<HealthComponent> components = model.components();
         StringBuilder inner = new StringBuilder("        SELECT m.day, m.account_id");
         StringBuilder present = new StringBuilder();
         StringBuilder points = new StringBuilder();
-        StringBuilder parts = new StringBuilder();
+        StringBuilder values = new StringBuilder();
         for (int i = 0; i < components.size(); i++) {
             HealthComponent c = components.get(i);
             int k = measureIndex.get(c.measureKey());
-            String poor = literal(c.poor());
-            String spread = literal(c.good().subtract(c.poor()));
-            String weight = literal(c.weight());
+            String poor = real(c.poor());
+            String spread = real(c.good().subtract(c.poor()));
+            String weight = real(c.weight());
             inner.append(", m.v").append(k).append(" AS v").append(i)
                     // greatest and least skip nulls: a missing value must stay missing, not become 0 or 100
                     .append(", CASE WHEN m.v").append(k).append(" IS NOT NULL THEN greatest(0, least(100, 100 * (m.v")
@@ -239,36 +237,34 @@ final class ScoringStatement {
                     .append(weight).append(" ELSE 0 END");
             points.append(i > 0 ? " + " : "").append("COALESCE(q.s").append(i).append(" * ").append(weight)
                     .append(", 0)");
-            String spec = "spec" + rank + "_" + i;
-            params.put(spec, specOf(c, i));
-            parts.append(i > 0 ? ",\n                   " : "")
-                    .append("CAST(:").append(spec).append(" AS jsonb) || jsonb_build_object('value', round(p.v")
-                    .append(i).append(", 2), 'sub', round(p.s").append(i).append(", 1), 'contribution', round(p.s")
-                    .append(i).append(" * ").append(weight).append(" / p.present, 1))");
+            values.append(i > 0 ? ", " : "").append("CAST(p.v").append(i).append(" AS real)");
         }
-        inner.append("\n          FROM measured m\n         WHERE m.model_rank = ").append(rank);
+        inner.append("\n          FROM measured m\n         WHERE m.model_rank = ").append(rank).append("\n        OFFSET 0");
         return """
                 SELECT p.day, p.account_id, %d AS model_id, %d AS model_version, p.score,
                        CASE WHEN p.score >= %s THEN 'good' WHEN p.score < %s THEN 'poor' ELSE 'neutral' END AS band,
-                       jsonb_build_array(%s) AS components
-                  FROM (SELECT q.*, round((%s) / NULLIF(q.present, 0), 1) AS score
+                       ARRAY[%s] AS component_values
+                  FROM (SELECT q.day, q.account_id, %s,
+                               round(CAST((%s) / NULLIF(q.present, 0) AS numeric), 1) AS score
                           FROM (SELECT r.*, %s AS present
-                                  FROM (%s) r) q) p
+                                  FROM (%s) r
+                                OFFSET 0) q
+                        OFFSET 0) p
                  WHERE p.score IS NOT NULL
                 """.formatted(model.id(), model.version(), literal(model.goodFrom()), literal(model.poorBelow()),
-                parts, points, present, inner);
+                values, vs(components.size()), points, present, inner);
     }
 
-    private String specOf(HealthComponent component, int n) {
-        ObjectNode spec = json.valueToTree(component);
-        spec.put("n", n);
-        try {
-            return json.writeValueAsString(spec);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("components are plain values", e);
+    private static String vs(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("q.v" + i);
         }
+        return String.join(", ", names);
     }
 
+    // measures are doubles from the start: numeric division, done for a million accounts, costs more than the
+    // aggregate pass that precedes it
     private void measure(HealthComponent c) {
         String key = c.measureKey();
         if (measureIndex.containsKey(key)) {
@@ -277,19 +273,19 @@ final class ScoringStatement {
         int k = values.size();
         measureIndex.put(key, k);
         int window = c.window();
-        String in = "x.day > d.day - " + window;
+        String in = "x.day > " + THE_DAY + " - " + window;
         switch (c.metric()) {
             case UTILIZATION -> {
                 usageWindow = Math.max(usageWindow, window);
-                usageColumns.add("100 * max(x.utilization) FILTER (WHERE " + in + ") AS u" + k);
-                usageWindowColumns.add("100 * max(x.utilization) " + frame(window) + " AS u" + k);
+                usageColumns.add("100 * CAST(max(x.utilization) FILTER (WHERE " + in + ") AS float8) AS u" + k);
+                usageWindowColumns.add("100 * CAST(max(x.utilization) " + frame(window) + " AS float8) AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case ACTIVE_USERS_7D, ACTIVE_USERS_28D -> {
                 usageWindow = Math.max(usageWindow, window);
                 String rolled = c.metric() == HealthMetric.ACTIVE_USERS_7D ? "active_users_7d" : "active_users_28d";
-                usageColumns.add("COALESCE(max(x." + rolled + ") FILTER (WHERE x.day = d.day), max(x.active_users) "
-                        + "FILTER (WHERE " + in + ")) AS u" + k);
+                usageColumns.add("COALESCE(max(x." + rolled + ") FILTER (WHERE x.day = " + THE_DAY + "), "
+                        + "max(x.active_users) FILTER (WHERE " + in + ")) AS u" + k);
                 usageWindowColumns.add("COALESCE(max(x." + rolled + ") " + frame(1) + ", max(x.active_users) "
                         + frame(window) + ") AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
@@ -297,15 +293,14 @@ final class ScoringStatement {
             case ACTIVE_USERS_TREND -> {
                 int span = 7 * c.trendWeeks();
                 usageWindow = Math.max(usageWindow, 2 * span);
-                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day > d.day - " + span + ") AS u" + k);
-                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= d.day - " + span + " AND x.day > d.day - "
-                        + 2 * span + ") AS p" + k);
+                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day > " + THE_DAY + " - " + span + ") AS u" + k);
+                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= " + THE_DAY + " - " + span
+                        + " AND x.day > " + THE_DAY + " - " + 2 * span + ") AS p" + k);
                 usageWindowColumns.add("sum(x.active_users) " + frame(span) + " AS u" + k);
-                usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.day RANGE "
-                        + "BETWEEN INTERVAL '" + (2 * span - 1) + " days' PRECEDING AND INTERVAL '" + span
-                        + " days' PRECEDING) AS p" + k);
+                usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.n RANGE "
+                        + "BETWEEN " + (2 * span - 1) + " PRECEDING AND " + span + " PRECEDING) AS p" + k);
                 // no earlier period to compare with (a new customer): not measured, not poor
-                values.add("100.0 * COALESCE(u.u" + k + ", 0) / NULLIF(u.p" + k + ", 0) - 100");
+                values.add("100 * CAST(COALESCE(u.u" + k + ", 0) AS float8) / NULLIF(u.p" + k + ", 0) - 100");
             }
             case FEATURE_DAYS -> {
                 usageWindow = Math.max(usageWindow, window);
@@ -316,7 +311,7 @@ final class ScoringStatement {
                 rowColumn("jsonb_exists(event_counts, :event" + k + ")::int", "f" + k);
                 usageWindowColumns.add("sum(x.f" + k + ") " + frame(window) + " AS u" + k);
                 usageWindowColumns.add("sum(x.active_day) " + frame(window) + " AS p" + k);
-                values.add("COALESCE(100.0 * u.u" + k + " / NULLIF(u.p" + k + ", 0), 0)");
+                values.add("COALESCE(100 * CAST(u.u" + k + " AS float8) / NULLIF(u.p" + k + ", 0), 0)");
             }
             case DISTINCT_FEATURES -> {
                 usageWindow = Math.max(usageWindow, window);
@@ -336,11 +331,11 @@ final class ScoringStatement {
             }
             case DAYS_SINCE_LAST_ACTIVITY -> {
                 usageWindow = Math.max(usageWindow, window);
-                usageColumns.add("d.day - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
+                usageColumns.add(THE_DAY + " - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
                 // a running maximum costs one step per row, a sliding one a whole window: cap it afterwards
                 usageWindowColumns.add("CASE WHEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id ORDER BY "
-                        + "x.day) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
-                        + "ORDER BY x.day) END AS u" + k);
+                        + "x.n) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
+                        + "ORDER BY x.n) END AS u" + k);
                 values.add("COALESCE(u.u" + k + ", " + window + ")");
             }
             case KEY_PERSON_CHANGES -> {
@@ -364,13 +359,24 @@ final class ScoringStatement {
         usageRowNames.add(name);
     }
 
-    /** The rollup rows of the last {@code days} days up to the row's day, its peers (the marker row) included. */
+    /**
+     * The rollup rows of the last {@code days} days up to the row's day, its peers (the marker row) included.
+     * Days are ordered as whole numbers ({@code n}): a frame offset in days as an interval is compared as
+     * timestamps, row by row, which cost most of a year's backfill.
+     */
     private static String frame(int days) {
-        return "OVER (PARTITION BY x.account_id ORDER BY x.day RANGE BETWEEN INTERVAL '" + (days - 1)
-                + " days' PRECEDING AND CURRENT ROW)";
+        return "OVER (PARTITION BY x.account_id ORDER BY x.n RANGE BETWEEN " + (days - 1)
+                + " PRECEDING AND CURRENT ROW)";
     }
+
+    // the one day scored: a constant to the planner, so the window's bounds are not recomputed for every row
+    private static final String THE_DAY = "CAST(:lastDay AS date)";
 
     private static String literal(BigDecimal number) {
         return "CAST(" + number.toPlainString() + " AS numeric)";
+    }
+
+    private static String real(BigDecimal number) {
+        return "CAST(" + number.toPlainString() + " AS float8)";
     }
 }

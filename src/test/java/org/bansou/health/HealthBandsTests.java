@@ -46,8 +46,9 @@ class HealthBandsTests {
 
     private void score(long accountId, LocalDate day, double score, String band) {
         jdbc.sql("""
-                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band, components)
-                        VALUES (:accountId, :day, 1, 1, :score, :band, '[]')
+                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
+                                                  component_values)
+                        VALUES (:accountId, :day, 1, 1, :score, :band, '{}')
                         """)
                 .param("accountId", accountId)
                 .param("day", day)

@@ -235,11 +235,13 @@ class HealthScoringTests {
         scoring.backfill(List.of(JUNE_30.minusDays(7), JUNE_30, JUNE_30.minusDays(1)));
 
         assertThat(componentsOn(kobayashi, JUNE_30)).isEqualTo(alone);
-        assertThat(alone).as("9 days since the last day with an active user").contains("\"value\": 9.00");
+        assertThat(jdbc.sql("SELECT component_values[7] FROM health_score WHERE account_id = :id AND day = :day")
+                .param("id", kobayashi).param("day", JUNE_30).query(Float.class).single())
+                .as("9 days since the last day with an active user (the seventh component)").isEqualTo(9f);
     }
 
     private String componentsOn(long accountId, LocalDate day) {
-        return jdbc.sql("SELECT score || ' ' || components::text FROM health_score WHERE account_id = :id AND day = :day")
+        return jdbc.sql("SELECT score || ' ' || component_values::text FROM health_score WHERE account_id = :id AND day = :day")
                 .param("id", accountId).param("day", day).query(String.class).single();
     }
 

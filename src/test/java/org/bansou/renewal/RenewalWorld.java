@@ -99,7 +99,7 @@ class RenewalWorld {
 
     void healthBand(long accountId, LocalDate day, String band) {
         jdbc.sql("""
-                INSERT INTO health_score (account_id, day, model_id, model_version, score, band, components)
+                INSERT INTO health_score (account_id, day, model_id, model_version, score, band, component_values)
                 VALUES (:a, :d, 1, 1, 50, :b, '{}')
                 """).param("a", accountId).param("d", day).param("b", band).update();
     }
