@@ -33,11 +33,16 @@ public class FeedbackThemes {
     private final JdbcClient jdbc;
     private final Subscriptions subscriptions;
     private final ChurnRecords churns;
+    private final CurrencyConversion conversion;
+    private final java.time.Clock clock;
 
-    FeedbackThemes(JdbcClient jdbc, Subscriptions subscriptions, ChurnRecords churns) {
+    FeedbackThemes(JdbcClient jdbc, Subscriptions subscriptions, ChurnRecords churns, CurrencyConversion conversion,
+                   java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.churns = churns;
+        this.conversion = conversion;
     }
 
     public FeedbackTheme create(String title, String description, String by) {
@@ -122,11 +127,19 @@ public class FeedbackThemes {
     private record ChurnKey(long accountId, java.time.LocalDate churnedOn) {
     }
 
+    /** A figure in the ranking currency, or the currency it could not be converted from. */
+    private record Converted(long amount, String unconverted) {
+    }
+
     /**
      * Every theme weighed by the current MRR of the accounts asking (each account once) plus the MRR lost in the
      * churns that cited it (each churn once), in {@code currency}; heaviest first. A churn linked to renewal's
      * churn record counts that record's MRR lost; an entry naming only a churn date counts its own figure, unless
      * a linked entry of the theme already names the same account's churn that day. Three statements for all themes.
+     * <p>
+     * Other currencies are converted at revenue's rates: churned MRR on the day of the churn, asking MRR today. A
+     * figure in a currency without a rate is left out of the weight and its currency named in the theme's
+     * {@link ThemeRank#unconverted()}, never added as if it were the ranking currency.
      */
     public List<ThemeRank> ranking(String currency, Collection<String> statuses) {
         List<ThemeFigures> figures = jdbc.sql("""
@@ -150,27 +163,30 @@ public class FeedbackThemes {
         Map<Long, ChurnRecord> linked = churns.byIds(citations.stream().map(Citation::churnRecordId)
                         .filter(java.util.Objects::nonNull).distinct().toList()).stream()
                 .collect(Collectors.toMap(ChurnRecord::id, r -> r));
-        Map<Long, Map<ChurnKey, Long>> churnedByTheme = new java.util.HashMap<>();
+        CurrencyConversion.Rates rates = conversion.rates();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        Map<Long, Map<ChurnKey, Converted>> churnedByTheme = new java.util.HashMap<>();
         for (Citation c : citations) {
             if (c.churnRecordId() != null && linked.containsKey(c.churnRecordId())) {
                 ChurnRecord churn = linked.get(c.churnRecordId());
                 churnedByTheme.computeIfAbsent(c.themeId(), t -> new java.util.HashMap<>()).put(
                         new ChurnKey(churn.accountId(), churn.churnedOn()),
-                        churn.currency().equals(currency) ? churn.mrrLost() : 0L);
+                        convert(rates, churn.mrrLost(), churn.currency(), currency, churn.churnedOn()));
             }
         }
         for (Citation c : citations) {
             if (c.churnRecordId() == null && c.churnedOn() != null) {
                 churnedByTheme.computeIfAbsent(c.themeId(), t -> new java.util.HashMap<>()).putIfAbsent(
                         new ChurnKey(c.accountId(), c.churnedOn()),
-                        currency.equals(c.churnedCurrency()) ? c.churnedMrr() : 0L);
+                        c.churnedMrr() == null ? new Converted(0, null)
+                                : convert(rates, c.churnedMrr(), c.churnedCurrency(), currency, c.churnedOn()));
             }
         }
         Set<Long> accounts = new HashSet<>();
         figures.forEach(f -> accounts.addAll(Arrays.asList(f.accountIds())));
-        Map<Long, Long> mrr = subscriptions.currentMrrOf(accounts).stream()
-                .filter(m -> m.currency().equals(currency))
-                .collect(Collectors.toMap(AccountMrr::accountId, AccountMrr::mrr, Long::sum));
+        Map<Long, List<Converted>> mrr = subscriptions.currentMrrOf(accounts).stream()
+                .collect(Collectors.groupingBy(AccountMrr::accountId, Collectors.mapping(
+                        m -> convert(rates, m.mrr(), m.currency(), currency, today), Collectors.toList())));
         Map<Long, ThemeFigures> byTheme = figures.stream().collect(Collectors.toMap(ThemeFigures::themeId, f -> f));
         List<ThemeRank> ranks = new ArrayList<>();
         for (FeedbackTheme theme : all()) {
@@ -179,18 +195,43 @@ public class FeedbackThemes {
             }
             ThemeFigures f = byTheme.get(theme.id());
             if (f == null) {
-                ranks.add(new ThemeRank(theme, 0, 0, 0, 0, 0, currency));
+                ranks.add(new ThemeRank(theme, 0, 0, 0, 0, 0, currency, List.of()));
                 continue;
             }
-            Map<ChurnKey, Long> churned = churnedByTheme.getOrDefault(theme.id(), Map.of());
-            long asking = Arrays.stream(f.accountIds()).mapToLong(id -> mrr.getOrDefault(id, 0L)).sum();
-            ranks.add(new ThemeRank(theme, f.entries(), f.accountIds().length, asking,
-                    churned.values().stream().mapToLong(Long::longValue).sum(), churned.size(), currency));
+            Map<ChurnKey, Converted> churned = churnedByTheme.getOrDefault(theme.id(), Map.of());
+            List<Converted> asking = Arrays.stream(f.accountIds())
+                    .flatMap(id -> mrr.getOrDefault(id, List.of()).stream()).toList();
+            java.util.TreeSet<String> unconverted = new java.util.TreeSet<>();
+            for (Converted figure : asking) {
+                if (figure.unconverted() != null) {
+                    unconverted.add(figure.unconverted());
+                }
+            }
+            for (Converted figure : churned.values()) {
+                if (figure.unconverted() != null) {
+                    unconverted.add(figure.unconverted());
+                }
+            }
+            ranks.add(new ThemeRank(theme, f.entries(), f.accountIds().length,
+                    asking.stream().mapToLong(Converted::amount).sum(),
+                    churned.values().stream().mapToLong(Converted::amount).sum(), churned.size(), currency,
+                    List.copyOf(unconverted)));
         }
         ranks.sort(Comparator.comparingLong(ThemeRank::weight).reversed()
                 .thenComparing(Comparator.comparingLong(ThemeRank::accounts).reversed())
                 .thenComparing(r -> r.theme().id()));
         return ranks;
+    }
+
+    private static Converted convert(CurrencyConversion.Rates rates, long minor, String from, String to,
+                                     java.time.LocalDate day) {
+        if (from.equals(to)) {
+            return new Converted(minor, null);
+        }
+        if (!rates.missing(List.of(from), to).isEmpty()) {
+            return new Converted(0, from);
+        }
+        return new Converted(rates.convert(minor, from, to, day), null);
     }
 
     private static Long[] longs(Array array) throws java.sql.SQLException {

@@ -9,6 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bansou.BansouTest;
+import org.bansou.revenue.ExchangeRate;
+import org.bansou.revenue.ExchangeRates;
 import org.bansou.renewal.ChurnReasons;
 import org.bansou.renewal.ChurnRecords;
 import org.bansou.renewal.ChurnTriageClass;
@@ -53,6 +55,7 @@ class ChurnFeedbackTests {
     @Autowired ChurnRecords churns;
     @Autowired JdbcClient jdbc;
     @Autowired ObjectMapper json;
+    @Autowired ExchangeRates rates;
 
     AppUser ito;
     AppUser sato;
@@ -108,6 +111,33 @@ class ChurnFeedbackTests {
                 .with(as(viewer))).andExpect(status().isOk()));
         assertThat(interview.at("/churn/reasonLabel").asText()).isEqualTo("必要な機能がない");
         assertThat(interview.get("feedback")).hasSize(1);
+    }
+
+    @Test
+    void a_churn_in_dollars_weighs_in_yen_at_that_days_rate_and_one_in_euros_without_a_rate_is_named_not_added()
+            throws Exception {
+        rates.saveAll(List.of(new ExchangeRate("USD", LocalDate.of(2026, 1, 1), java.math.BigDecimal.valueOf(150))));
+        long missingFeature = reasons.all().get(0).id();
+        long acme = world.account("A-8", "Acme Inc.", "小売業", "1-9", "ito");
+        long dupont = world.account("A-9", "Dupont SARL", "小売業", "1-9", "ito");
+        List<Long> ids = churns.addAll(List.of(
+                new ChurnRecords.NewChurnRecord(acme, null, CHURNED, missingFeature, "no approvals", "ito", "interview",
+                        true, "{}", ChurnTriageClass.PRODUCT_GAP, null, "USD", 100_00, "ito",
+                        Instant.parse("2026-07-02T01:00:00Z")),
+                new ChurnRecords.NewChurnRecord(dupont, null, CHURNED, missingFeature, "pas de validation", "ito",
+                        "interview", true, "{}", ChurnTriageClass.PRODUCT_GAP, null, "EUR", 90_00, "ito",
+                        Instant.parse("2026-07-02T01:00:00Z"))));
+        for (long churn : ids) {
+            send(ito, "/api/v1/churn-records/" + churn + "/feedback", Map.of("kind", "complaint",
+                    "body", "approval workflow", "themeId", approvals)).andExpect(status().isCreated());
+        }
+
+        JsonNode ranking = read(mvc.perform(get("/api/v1/feedback-themes").with(as(viewer))));
+
+        assertThat(ranking.get(0).get("churnedMrr").asLong()).as("$100.00 at ¥150, the euros not added as yen")
+                .isEqualTo(15_000);
+        assertThat(ranking.get(0).get("churns").asLong()).isEqualTo(2);
+        assertThat(ranking.get(0).get("unconverted")).extracting(JsonNode::asText).containsExactly("EUR");
     }
 
     @Test
