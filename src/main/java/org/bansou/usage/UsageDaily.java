@@ -194,8 +194,11 @@ public class UsageDaily {
                             ON CONFLICT (account_id, day) DO UPDATE
                                SET active_users = usage_daily.active_users + EXCLUDED.active_users,
                                    events = usage_daily.events + EXCLUDED.events,
-                                   event_counts = usage_add_counts(usage_daily.event_counts,
-                                                                   EXCLUDED.event_counts),
+                                   -- the new counts added to the stored ones, key by key
+                                   event_counts = usage_daily.event_counts || COALESCE(
+                                       (SELECT jsonb_object_agg(c.key, CAST(c.value AS bigint)
+                                                   + COALESCE(CAST(usage_daily.event_counts -> c.key AS bigint), 0))
+                                          FROM jsonb_each(EXCLUDED.event_counts) AS c), '{}'),
                                    updated_at = now()
                              WHERE usage_daily.source = 'events'
                             RETURNING account_id, day

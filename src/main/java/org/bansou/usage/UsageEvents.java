@@ -85,6 +85,8 @@ public class UsageEvents {
             copyText(idLines, id).append('\n');
         }
         StringBuilder rows = new StringBuilder(events.size() * 200);
+        CopyTimes times = new CopyTimes();
+        CopyTimes receivedTimes = new CopyTimes();
         for (UsageEvent event : events) {
             (event.accountId() == null ? rows.append("\\N") : rows.append(event.accountId().longValue()))
                     .append('\t');
@@ -92,8 +94,8 @@ public class UsageEvents {
             copyText(rows, event.anonymousId()).append('\t');
             copyText(rows, event.type()).append('\t');
             copyText(rows, event.event()).append('\t');
-            copyTime(rows, event.ts()).append('\t');
-            copyTime(rows, event.receivedAt()).append('\t');
+            times.append(rows, event.ts()).append('\t');
+            receivedTimes.append(rows, event.receivedAt()).append('\t');
             copyText(rows, event.messageId()).append('\t');
             copyText(rows, event.propertiesJson()).append('\n');
         }
@@ -148,31 +150,35 @@ public class UsageEvents {
     }
 
     /**
-     * An instant as COPY reads a timestamptz, {@code 2026-12-01 09:30:00.123456+00}, in whole microseconds as
+     * Instants as COPY reads a timestamptz, {@code 2026-12-01 09:30:00.123456+00}, in whole microseconds as
      * PostgreSQL keeps them (and as {@link #appendNew} sends them). Written by hand: it is done twice per
-     * event, and the general formatter costs more than the rest of the row.
+     * event, and the general formatter costs more than the rest of the row. The date part is kept from one
+     * instant to the next, as the events of a batch nearly all share their day.
      */
-    static StringBuilder copyTime(StringBuilder line, Instant instant) {
-        long seconds = instant.getEpochSecond();
-        long day = Math.floorDiv(seconds, 86_400);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        int micros = instant.getNano() / 1000;
-        int year = date.getYear();
-        if (year >= 1000 && year <= 9999) {
-            twoDigits(twoDigits(line, year / 100), year % 100).append('-');
-            twoDigits(line, date.getMonthValue()).append('-');
-            twoDigits(line, date.getDayOfMonth()).append(' ');
-        } else {
-            line.append(date).append(' '); // ISO as LocalDate writes it, for years of other widths
+    static final class CopyTimes {
+
+        private long day = Long.MIN_VALUE;
+        private String date;
+
+        StringBuilder append(StringBuilder line, Instant instant) {
+            long seconds = instant.getEpochSecond();
+            long epochDay = Math.floorDiv(seconds, 86_400);
+            int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+            if (epochDay != day) {
+                // ISO as LocalDate writes it; PostgreSQL reads any year of it
+                date = LocalDate.ofEpochDay(epochDay) + " ";
+                day = epochDay;
+            }
+            line.append(date);
+            twoDigits(line, secondOfDay / 3600).append(':');
+            twoDigits(line, secondOfDay / 60 % 60).append(':');
+            twoDigits(line, secondOfDay % 60).append('.');
+            int micros = instant.getNano() / 1000;
+            for (int scale = 100_000; scale > 0; scale /= 10) {
+                line.append((char) ('0' + micros / scale % 10));
+            }
+            return line.append("+00");
         }
-        twoDigits(line, secondOfDay / 3600).append(':');
-        twoDigits(line, secondOfDay / 60 % 60).append(':');
-        twoDigits(line, secondOfDay % 60).append('.');
-        for (int scale = 100_000; scale > 0; scale /= 10) {
-            line.append((char) ('0' + micros / scale % 10));
-        }
-        return line.append("+00");
     }
 
     private static StringBuilder twoDigits(StringBuilder line, int value) {
