@@ -48,7 +48,8 @@ import org.springframework.stereotype.Component;
  * </ol>
  * Options: {@code --events} (200000), {@code --accounts} (1000), {@code --users} per account (20),
  * {@code --batch-kb} largest batch in KB (450), {@code --threads} client threads (4), {@code --warmup} events
- * (N/10, at most 50000).
+ * (N/10, at most 50000; sent in batches of 16 KB), {@code --statements} N: list the N statements PostgreSQL spent most time on in the HTTP
+ * run (loads pg_stat_statements into the scratch server, which costs a little; off by default).
  */
 @Component
 class IngestBenchmark implements Benchmark {
@@ -56,6 +57,8 @@ class IngestBenchmark implements Benchmark {
     private static final String[] FEATURES = {"Login", "Dashboard Viewed", "Report Exported", "Invoice Sent",
             "Invoice Created", "Customer Added", "Search", "Settings Changed", "File Uploaded", "Comment Added",
             "Task Completed", "Export Scheduled"};
+
+    private static final int WARMUP_BATCH_BYTES = 16 * 1024;
 
     /** Wall-clock seconds of a run, and the CPU seconds PostgreSQL and this JVM spent in it. */
     private record Timed(double seconds, double postgresCpu, double jvmCpu) {
@@ -77,17 +80,19 @@ class IngestBenchmark implements Benchmark {
 
     @Override
     public String usage() {
-        return "ingest --events N [--accounts N --users N --batch-kb N --threads N --warmup N]: Segment batches"
-                + " over HTTP against a COPY of the same rows";
+        return "ingest --events N [--accounts N --users N --batch-kb N --threads N --warmup N --statements N]:"
+                + " Segment batches over HTTP against a COPY of the same rows";
     }
 
     @Override
     public void run(BenchOptions options, PrintStream out) {
+        options.allowOnly("events", "accounts", "users", "batch-kb", "threads", "warmup", "statements");
         int events = options.positive("events", 200_000);
+        int statements = options.names().contains("statements") ? options.positive("statements", 20) : 0;
         try {
             measure(events, options.positive("accounts", 1000), options.positive("users", 20),
                     options.positive("batch-kb", 450), options.positive("threads", 4),
-                    options.positive("warmup", Math.max(1, Math.min(events / 10, 50_000))), out);
+                    options.positive("warmup", Math.max(1, Math.min(events / 10, 50_000))), statements, out);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -96,16 +101,20 @@ class IngestBenchmark implements Benchmark {
     }
 
     private void measure(int events, int accountCount, int usersPerAccount, int batchKilobytes, int threads,
-                         int warmup, PrintStream out) throws Exception {
+                         int warmup, int statements, PrintStream out) throws Exception {
         out.printf("bench ingest: %,d events, %,d accounts × %d users, batches up to %d KB, %d client threads%n",
                 events, accountCount, usersPerAccount, batchKilobytes, threads);
 
         // zonky turns synchronous_commit off by default; an answer 200 must mean the events are on disk
-        try (EmbeddedPostgres scratch = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder scratchServer = EmbeddedPostgres.builder()
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "256MB")
-                .start();
+                .setServerConfig("shared_buffers", "256MB");
+        if (statements > 0) {
+            scratchServer.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all");
+        }
+        try (EmbeddedPostgres scratch = scratchServer.start();
              ConfigurableApplicationContext server = new SpringApplicationBuilder(BansouApplication.class)
                      .web(WebApplicationType.SERVLET)
                      .bannerMode(Banner.Mode.OFF)
@@ -120,19 +129,31 @@ class IngestBenchmark implements Benchmark {
             String writeKey = server.getBean(ApiKeys.class).issue("bench ingest", ApiKeys.Scope.INGEST, null).secret();
             String url = scratch.getJdbcUrl("postgres", "postgres");
 
-            List<Row> warm = rows(warmup, externalIds, accountIds, usersPerAccount, "warm", 1);
-            List<Row> measured = rows(events, externalIds, accountIds, usersPerAccount, "run", 2);
-
-            copy(url, copyData(warm), scratch.getPort());
-            send(port, writeKey, bodies(warm, batchKilobytes * 1024), threads, scratch.getPort(),
-                    server.getBean(UsageDaily.class));
-            emptyUsage(url);
-
-            Timed copy = copy(url, copyData(measured), scratch.getPort());
-            emptyUsage(url);
             UsageDaily daily = server.getBean(UsageDaily.class);
-            Timed http = send(port, writeKey, bodies(measured, batchKilobytes * 1024), threads, scratch.getPort(),
-                    daily);
+            List<Row> warm = rows(warmup, externalIds, accountIds, usersPerAccount, "warm", 1);
+            copy(url, copyData(warm), scratch.getPort());
+            // in small batches, so many requests: the JIT compiles code run once per request (COPY lines, batch
+            // reading) only after some hundreds of calls, as a server up for a while has long done; with the
+            // warm-up in large batches that compiling fell inside the timed run
+            send(port, writeKey, bodies(warm, WARMUP_BATCH_BYTES), threads, scratch.getPort(), daily);
+            emptyUsage(url);
+
+            // both forms of the rows are made before either clock runs, and the rows themselves dropped: the
+            // garbage collector then has only what each side is sending to look after while it is timed
+            List<Row> measured = rows(events, externalIds, accountIds, usersPerAccount, "run", 2);
+            byte[][] copyData = copyData(measured);
+            List<byte[]> bodies = bodies(measured, batchKilobytes * 1024);
+            measured = null;
+            System.gc();
+            Timed copy = copy(url, copyData, scratch.getPort());
+            copyData = null;
+            emptyUsage(url);
+            System.gc();
+            if (statements > 0) {
+                exec(url, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                exec(url, "SELECT pg_stat_statements_reset()");
+            }
+            Timed http = send(port, writeKey, bodies, threads, scratch.getPort(), daily);
             long stored = count(url, "SELECT count(*) FROM usage_event");
             if (stored != events) {
                 throw new IllegalStateException("the server stored " + stored + " of " + events + " events");
@@ -151,6 +172,31 @@ class IngestBenchmark implements Benchmark {
             out.printf("ingest.copy.cpu: %.2f s PostgreSQL, %.2f s JVM%n", copy.postgresCpu(), copy.jvmCpu());
             out.printf("ingest.http.cpu: %.2f s PostgreSQL, %.2f s JVM (server, rollup and clients)%n",
                     http.postgresCpu(), http.jvmCpu());
+            if (statements > 0) {
+                printStatements(url, statements, out);
+            }
+        }
+    }
+
+    /** Where PostgreSQL's time went on the HTTP side: its costliest statements, by total execution time. */
+    private static void printStatements(String url, int limit, PrintStream out) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+             var statement = connection.prepareStatement("""
+                     SELECT round(total_exec_time) AS ms, calls, rows, shared_blks_hit + shared_blks_read AS blocks,
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+                       FROM pg_stat_statements
+                      WHERE query NOT LIKE '%pg_stat_statements%'
+                      ORDER BY total_exec_time DESC
+                      LIMIT ?
+                     """)) {
+            statement.setInt(1, limit);
+            try (var result = statement.executeQuery()) {
+                out.println("ingest.http.statements (ms, calls, rows, blocks, statement):");
+                while (result.next()) {
+                    out.printf("%9d %7d %9d %9d  %s%n", result.getLong("ms"), result.getLong("calls"),
+                            result.getLong("rows"), result.getLong("blocks"), result.getString("query"));
+                }
+            }
         }
     }
 
@@ -318,6 +364,13 @@ class IngestBenchmark implements Benchmark {
             statement.execute("TRUNCATE usage_event, usage_message_id, usage_daily, usage_daily_user, usage_user,"
                     + " usage_rejection, usage_intake");
             statement.execute("CHECKPOINT");
+        }
+    }
+
+    private static void exec(String url, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

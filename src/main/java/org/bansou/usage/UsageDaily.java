@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,43 +139,36 @@ public class UsageDaily {
                 .update();
     }
 
-    /** Adds the activity of transactions from {@code from} up to, not including, {@code to}; returns the events. */
+    /**
+     * Adds the activity of transactions from {@code from} up to, not including, {@code to}; returns the events.
+     * The new rows are read once: one statement counts them into the days and says which days it touched,
+     * and the seats of those days are then set from the subscriptions of their accounts.
+     */
     private long rollUp(long from, long to) {
-        List<Long> accountIds = jdbc.sql("""
-                        SELECT DISTINCT account_id
-                          FROM usage_event
-                         WHERE txid >= :from
-                           AND txid < :to
-                           AND account_id IS NOT NULL
-                           AND type = ANY(:activityTypes)
-                        """)
-                .param("from", from)
-                .param("to", to)
-                .param("activityTypes", ACTIVITY_TYPES.toArray(String[]::new))
-                .query(Long.class)
-                .list();
-        if (accountIds.isEmpty()) {
-            return 0;
-        }
-        List<SeatPeriod> periods = subscriptions.seatPeriods(accountIds);
         // a second of a busy stream is a few hundred thousand rows: group them in memory, not on disk
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        // the day of an event is its date in the workspace zone; casting with that zone as the session's costs
+        // a fraction of "AT TIME ZONE :zone" per row, which looks the zone up by name for every row
+        String sessionZone = jdbc.sql("SELECT current_setting('TimeZone')").query(String.class).single();
+        setZone(zone.getId());
+        List<Long> touchedAccounts = new ArrayList<>();
+        List<Integer> touchedDays = new ArrayList<>();
         List<long[]> gained = new ArrayList<>();
         long[] events = {0};
         jdbc.sql("""
-                        WITH new_rows AS (
-                            SELECT account_id, CAST(ts AT TIME ZONE :zone AS date) AS day, user_id,
-                                   CASE WHEN type = 'track' THEN event END AS feature, count(*) AS times
+                        WITH new_rows AS MATERIALIZED (
+                            SELECT account_id, CAST(ts AS date) AS day, user_id,
+                                   CASE WHEN type = 'track' THEN event END AS feature
                               FROM usage_event
                              WHERE txid >= :from
                                AND txid < :to
                                AND account_id IS NOT NULL
                                AND type = ANY(:activityTypes)
-                             GROUP BY 1, 2, 3, 4
                         ), fresh_users AS (
                             INSERT INTO usage_daily_user (account_id, day, user_id)
-                            SELECT DISTINCT account_id, day, user_id
+                            SELECT account_id, day, user_id
                               FROM new_rows
+                             GROUP BY account_id, day, user_id
                             ON CONFLICT DO NOTHING
                             RETURNING account_id, day
                         ), gained AS (
@@ -182,15 +176,87 @@ public class UsageDaily {
                               FROM fresh_users
                              GROUP BY account_id, day
                         ), per_feature AS (
-                            SELECT account_id, day, feature, sum(times) AS times
+                            SELECT account_id, day, feature, count(*) AS times
                               FROM new_rows
                              GROUP BY account_id, day, feature
                         ), totals AS (
                             SELECT account_id, day, sum(times) AS events,
-                                   COALESCE(jsonb_object_agg(feature, times) FILTER (WHERE feature IS NOT NULL), '{}')
-                                       AS event_counts
+                                   COALESCE(jsonb_object_agg(feature, times) FILTER (WHERE feature IS NOT NULL),
+                                            '{}') AS event_counts
                               FROM per_feature
                              GROUP BY account_id, day
+                        ), counted AS (
+                            INSERT INTO usage_daily (account_id, day, active_users, events, event_counts)
+                            SELECT t.account_id, t.day, COALESCE(g.users, 0), t.events, t.event_counts
+                              FROM totals t
+                              LEFT JOIN gained g USING (account_id, day)
+                             ORDER BY t.account_id, t.day
+                            ON CONFLICT (account_id, day) DO UPDATE
+                               SET active_users = usage_daily.active_users + EXCLUDED.active_users,
+                                   events = usage_daily.events + EXCLUDED.events,
+                                   -- the new counts added to the stored ones, key by key
+                                   event_counts = usage_daily.event_counts || COALESCE(
+                                       (SELECT jsonb_object_agg(c.key, CAST(c.value AS bigint)
+                                                   + COALESCE(CAST(usage_daily.event_counts -> c.key AS bigint), 0))
+                                          FROM jsonb_each(EXCLUDED.event_counts) AS c), '{}'),
+                                   updated_at = now()
+                             WHERE usage_daily.source = 'events'
+                            RETURNING account_id, day
+                        )
+                        SELECT 'touched' AS kind, account_id, day - DATE '1970-01-01' AS first_day,
+                               NULL AS last_day
+                          FROM counted
+                         UNION ALL
+                        SELECT 'gained', g.account_id, min(g.day) - DATE '1970-01-01',
+                               max(g.day) - DATE '1970-01-01'
+                          FROM gained g
+                         GROUP BY g.account_id
+                         UNION ALL
+                        SELECT 'events', NULL, NULL, sum(events)
+                          FROM totals
+                        """)
+                .param("from", from)
+                .param("to", to)
+                .param("activityTypes", ACTIVITY_TYPES.toArray(String[]::new))
+                .query((rs, n) -> {
+                    switch (rs.getString(1)) {
+                        case "touched" -> {
+                            touchedAccounts.add(rs.getLong(2));
+                            touchedDays.add(rs.getInt(3));
+                        }
+                        case "gained" -> gained.add(new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                        default -> events[0] = rs.getLong(4);
+                    }
+                    return n;
+                })
+                .list();
+        setZone(sessionZone); // a failed statement rolls the transaction back, and the zone with it
+        if (!touchedAccounts.isEmpty()) {
+            updateSeats(touchedAccounts.toArray(Long[]::new), touchedDays.toArray(Integer[]::new));
+        }
+        if (!gained.isEmpty()) {
+            updateActiveWindows(gained.stream().map(g -> g[0]).toArray(Long[]::new),
+                    gained.stream().map(g -> (int) g[1]).toArray(Integer[]::new),
+                    gained.stream().map(g -> (int) g[2]).toArray(Integer[]::new));
+        }
+        return events[0];
+    }
+
+    // for this transaction only, as SET LOCAL, which cannot take a parameter
+    private void setZone(String zoneId) {
+        jdbc.sql("SELECT set_config('TimeZone', :zone, true)").param("zone", zoneId).query(String.class).single();
+    }
+
+    /**
+     * Sets the seats of the given days (from events) from their accounts' subscriptions as they are now: the
+     * seats of every period the day falls in, none when it falls in none. Days whose seats stay are not written.
+     */
+    private void updateSeats(Long[] accountIds, Integer[] days) {
+        List<SeatPeriod> periods = subscriptions.seatPeriods(new java.util.HashSet<>(Arrays.asList(accountIds)));
+        jdbc.sql("""
+                        WITH touched AS (
+                            SELECT account_id, DATE '1970-01-01' + day AS day
+                              FROM unnest(CAST(:accountIds AS bigint[]), CAST(:days AS int[])) AS t (account_id, day)
                         ), seat_period AS (
                             SELECT account_id, DATE '1970-01-01' + valid_from AS valid_from,
                                    DATE '1970-01-01' + valid_until AS valid_until, seats
@@ -199,61 +265,30 @@ public class UsageDaily {
                                    AS p (account_id, valid_from, valid_until, seats)
                         ), seated AS (
                             SELECT t.account_id, t.day, sum(p.seats) AS seats
-                              FROM totals t
-                              JOIN seat_period p
+                              FROM touched t
+                              LEFT JOIN seat_period p
                                 ON p.account_id = t.account_id
                                AND t.day >= p.valid_from
                                AND (p.valid_until IS NULL OR t.day < p.valid_until)
                              GROUP BY t.account_id, t.day
-                        ), counted AS (
-                            INSERT INTO usage_daily (account_id, day, active_users, events, event_counts, seats)
-                            SELECT t.account_id, t.day, COALESCE(g.users, 0), t.events, t.event_counts, s.seats
-                              FROM totals t
-                              LEFT JOIN gained g USING (account_id, day)
-                              LEFT JOIN seated s USING (account_id, day)
-                             ORDER BY t.account_id, t.day
-                            ON CONFLICT (account_id, day) DO UPDATE
-                               SET active_users = usage_daily.active_users + EXCLUDED.active_users,
-                                   events = usage_daily.events + EXCLUDED.events,
-                                   event_counts = usage_add_counts(usage_daily.event_counts, EXCLUDED.event_counts),
-                                   seats = EXCLUDED.seats,
-                                   updated_at = now()
-                             WHERE usage_daily.source = 'events'
-                            RETURNING account_id
                         )
-                        SELECT g.account_id, min(g.day) - DATE '1970-01-01' AS first_day,
-                               max(g.day) - DATE '1970-01-01' AS last_day, NULL AS events
-                          FROM gained g
-                         GROUP BY g.account_id
-                         UNION ALL
-                        SELECT NULL, NULL, NULL, sum(events)
-                          FROM totals
+                        UPDATE usage_daily d
+                           SET seats = s.seats
+                          FROM seated s
+                         WHERE d.account_id = s.account_id
+                           AND d.day = s.day
+                           AND d.source = 'events'
+                           AND d.seats IS DISTINCT FROM s.seats
                         """)
-                .param("zone", zone.getId())
-                .param("from", from)
-                .param("to", to)
-                .param("activityTypes", ACTIVITY_TYPES.toArray(String[]::new))
+                .param("accountIds", accountIds)
+                .param("days", days)
                 .param("periodAccountIds", periods.stream().map(SeatPeriod::accountId).toArray(Long[]::new))
                 .param("periodFrom", periods.stream().map(p -> (int) p.validFrom().toEpochDay()).toArray(Integer[]::new))
                 .param("periodUntil", periods.stream()
                         .map(p -> p.validUntil() == null ? null : (int) p.validUntil().toEpochDay())
                         .toArray(Integer[]::new))
                 .param("periodSeats", periods.stream().map(SeatPeriod::seats).toArray(Integer[]::new))
-                .query((rs, n) -> {
-                    if (rs.getObject(1) == null) {
-                        events[0] = rs.getLong(4);
-                    } else {
-                        gained.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
-                    }
-                    return n;
-                })
-                .list();
-        if (!gained.isEmpty()) {
-            updateActiveWindows(gained.stream().map(g -> g[0]).toArray(Long[]::new),
-                    gained.stream().map(g -> (int) g[1]).toArray(Integer[]::new),
-                    gained.stream().map(g -> (int) g[2]).toArray(Integer[]::new));
-        }
-        return events[0];
+                .update();
     }
 
     /**

@@ -1,24 +1,19 @@
 package org.bansou.usage;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -46,9 +41,9 @@ public class UsageEvents {
     }
 
     /**
-     * Stores the events whose message id was never stored before and returns those ids. A message id already
-     * stored (a client re-sending after a lost answer) is left alone: counted once. Events must have distinct
-     * message ids. The daily rollup counts them once their transaction has finished.
+     * Stores the events whose message id was never stored before and returns how many those were. A message id
+     * already stored (a client re-sending after a lost answer) is left alone: counted once. Events must have
+     * distinct message ids. The daily rollup counts them once their transaction has finished.
      * <p>
      * Nearly every batch is new: its ids and rows are streamed with {@code COPY} (several times cheaper for
      * PostgreSQL than any INSERT), under a savepoint. The primary key of {@code usage_message_id} still decides:
@@ -56,28 +51,25 @@ public class UsageEvents {
      * savepoint is rolled back, and the batch goes through {@link #appendNew}, which skips the stored ids.
      */
     @Transactional
-    public Set<String> appendAll(List<UsageEvent> events) {
+    public int appendAll(List<UsageEvent> events) {
         if (events.isEmpty()) {
-            return Set.of();
+            return 0;
         }
-        partitions.ensureFor(events.stream().map(event -> YearMonth.from(event.ts().atOffset(ZoneOffset.UTC)))
-                .collect(Collectors.toSet()));
+        partitions.ensureFor(UsagePartitions.monthsOf(events, UsageEvent::ts));
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Savepoint beforeCopy = connection.setSavepoint();
             try {
                 copyIn(connection, events);
                 connection.releaseSavepoint(beforeCopy);
-                Set<String> fresh = new HashSet<>(events.size() * 2);
-                events.forEach(event -> fresh.add(event.messageId()));
-                return fresh;
+                return events.size();
             } catch (SQLException copyFailed) {
                 if (!UNIQUE_VIOLATION.equals(copyFailed.getSQLState())) {
                     throw copyFailed;
                 }
                 connection.rollback(beforeCopy);
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not store " + events.size() + " usage events", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
@@ -85,7 +77,7 @@ public class UsageEvents {
         return appendNew(events);
     }
 
-    private static void copyIn(Connection connection, List<UsageEvent> events) throws SQLException, IOException {
+    private static void copyIn(Connection connection, List<UsageEvent> events) throws SQLException {
         // ids in one order in every request, so two requests sharing ids wait for each other, never deadlock
         String[] ids = events.stream().map(UsageEvent::messageId).sorted().toArray(String[]::new);
         StringBuilder idLines = new StringBuilder(ids.length * 40);
@@ -93,6 +85,8 @@ public class UsageEvents {
             copyText(idLines, id).append('\n');
         }
         StringBuilder rows = new StringBuilder(events.size() * 200);
+        CopyTimes times = new CopyTimes();
+        CopyTimes receivedTimes = new CopyTimes();
         for (UsageEvent event : events) {
             (event.accountId() == null ? rows.append("\\N") : rows.append(event.accountId().longValue()))
                     .append('\t');
@@ -100,18 +94,32 @@ public class UsageEvents {
             copyText(rows, event.anonymousId()).append('\t');
             copyText(rows, event.type()).append('\t');
             copyText(rows, event.event()).append('\t');
-            copyTime(rows, event.ts()).append('\t');
-            copyTime(rows, event.receivedAt()).append('\t');
+            times.append(rows, event.ts()).append('\t');
+            receivedTimes.append(rows, event.receivedAt()).append('\t');
             copyText(rows, event.messageId()).append('\t');
             copyText(rows, event.propertiesJson()).append('\n');
         }
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("COPY usage_message_id (message_id) FROM STDIN", new StringReader(idLines.toString()));
-        copy.copyIn("""
+        copyIn(copy, "COPY usage_message_id (message_id) FROM STDIN", idLines);
+        copyIn(copy, """
                 COPY usage_event (account_id, user_id, anonymous_id, type, event, ts, received_at, message_id,
                                   properties)
                 FROM STDIN
-                """, new StringReader(rows.toString()));
+                """, rows);
+    }
+
+    // the lines as UTF-8 in one write: through a Reader, the driver would decode and re-encode them in pieces
+    private static void copyIn(CopyManager copy, String sql, CharSequence lines) throws SQLException {
+        byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+        CopyIn in = copy.copyIn(sql);
+        try {
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
     }
 
     /** Text as a field of COPY's text format: null as \N; backslash, tab, newline and return escaped. */
@@ -142,24 +150,35 @@ public class UsageEvents {
     }
 
     /**
-     * An instant as COPY reads a timestamptz, {@code 2026-12-01 09:30:00.123456+00}, in whole microseconds as
+     * Instants as COPY reads a timestamptz, {@code 2026-12-01 09:30:00.123456+00}, in whole microseconds as
      * PostgreSQL keeps them (and as {@link #appendNew} sends them). Written by hand: it is done twice per
-     * event, and the general formatter costs more than the rest of the row.
+     * event, and the general formatter costs more than the rest of the row. The date part is kept from one
+     * instant to the next, as the events of a batch nearly all share their day.
      */
-    static StringBuilder copyTime(StringBuilder line, Instant instant) {
-        long seconds = instant.getEpochSecond();
-        long day = Math.floorDiv(seconds, 86_400);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-        LocalDate date = LocalDate.ofEpochDay(day);
-        int micros = instant.getNano() / 1000;
-        line.append(date).append(' ');
-        twoDigits(line, secondOfDay / 3600).append(':');
-        twoDigits(line, secondOfDay / 60 % 60).append(':');
-        twoDigits(line, secondOfDay % 60).append('.');
-        for (int scale = 100_000; scale > 0; scale /= 10) {
-            line.append((char) ('0' + micros / scale % 10));
+    static final class CopyTimes {
+
+        private long day = Long.MIN_VALUE;
+        private String date;
+
+        StringBuilder append(StringBuilder line, Instant instant) {
+            long seconds = instant.getEpochSecond();
+            long epochDay = Math.floorDiv(seconds, 86_400);
+            int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+            if (epochDay != day) {
+                // ISO as LocalDate writes it; PostgreSQL reads any year of it
+                date = LocalDate.ofEpochDay(epochDay) + " ";
+                day = epochDay;
+            }
+            line.append(date);
+            twoDigits(line, secondOfDay / 3600).append(':');
+            twoDigits(line, secondOfDay / 60 % 60).append(':');
+            twoDigits(line, secondOfDay % 60).append('.');
+            int micros = instant.getNano() / 1000;
+            for (int scale = 100_000; scale > 0; scale /= 10) {
+                line.append((char) ('0' + micros / scale % 10));
+            }
+            return line.append("+00");
         }
-        return line.append("+00");
     }
 
     private static StringBuilder twoDigits(StringBuilder line, int value) {
@@ -167,7 +186,7 @@ public class UsageEvents {
     }
 
     /** As {@link #appendAll}, for a batch of which some ids may be stored already: one statement skips them. */
-    private Set<String> appendNew(List<UsageEvent> events) {
+    private int appendNew(List<UsageEvent> events) {
         int n = events.size();
         Long[] accountIds = new Long[n];
         String[] userIds = new String[n];
@@ -190,7 +209,7 @@ public class UsageEvents {
             messageIds[i] = event.messageId();
             properties[i] = event.propertiesJson();
         }
-        List<String> fresh = jdbc.sql("""
+        return jdbc.sql("""
                         WITH incoming AS (
                             SELECT *
                               FROM unnest(CAST(:accountIds AS bigint[]), CAST(:userIds AS text[]),
@@ -216,7 +235,6 @@ public class UsageEvents {
                                i.message_id, CAST(i.properties AS jsonb)
                           FROM incoming i
                           JOIN fresh USING (message_id)
-                        RETURNING message_id
                         """)
                 .param("accountIds", accountIds)
                 .param("userIds", userIds)
@@ -227,9 +245,7 @@ public class UsageEvents {
                 .param("receivedMicros", receivedMicros)
                 .param("messageIds", messageIds)
                 .param("properties", properties)
-                .query(String.class)
-                .list();
-        return new HashSet<>(fresh);
+                .update();
     }
 
     /**

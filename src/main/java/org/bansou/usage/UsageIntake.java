@@ -1,8 +1,6 @@
 package org.bansou.usage;
 
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,9 +57,7 @@ class UsageIntake {
             }
         }
         // partitions are made in transactions of their own, before the events' transaction takes its locks
-        partitions.ensureFor(accepted.values().stream()
-                .map(message -> YearMonth.from(message.ts().atOffset(ZoneOffset.UTC)))
-                .collect(java.util.stream.Collectors.toSet()));
+        partitions.ensureFor(UsagePartitions.monthsOf(accepted.values(), SegmentRules.Accepted::ts));
         int repeated = repeatedInBatch;
         return transaction.execute(status -> store(apiKeyId, endpoint, bytes, receivedAt,
                 new ArrayList<>(accepted.values()), repeated, rejections));
@@ -113,13 +109,13 @@ class UsageIntake {
             toStore.add(new UsageEvent(accountId, userId, message.message().anonymousId(), type, message.event(),
                     message.ts(), receivedAt, message.messageId(), message.properties()));
         }
-        Set<String> fresh = events.appendAll(toStore);
+        int fresh = events.appendAll(toStore);
         users.linkAll(links.values());
         Map<String, Long> linked = new HashMap<>();
         links.values().forEach(link -> linked.put(link.userId(), link.accountId()));
         events.attributeWaiting(linked);
-        int duplicates = toStore.size() - fresh.size() + repeatedInBatch;
-        log.record(apiKeyId, endpoint, receivedAt, bytes, fresh.size(), duplicates, rejections);
-        return new Outcome(fresh.size(), duplicates, rejections);
+        int duplicates = toStore.size() - fresh + repeatedInBatch;
+        log.record(apiKeyId, endpoint, receivedAt, bytes, fresh, duplicates, rejections);
+        return new Outcome(fresh, duplicates, rejections);
     }
 }

@@ -1,14 +1,17 @@
 package org.bansou.usage;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -74,6 +77,23 @@ class UsagePartitions {
             });
             ready.add(month);
         }
+    }
+
+    /** The UTC months of the given times, found without a time zone lookup per item (thousands per request). */
+    static <T> Set<YearMonth> monthsOf(Collection<T> items, Function<T, Instant> time) {
+        Set<YearMonth> months = new HashSet<>();
+        long monthStart = Long.MAX_VALUE;
+        long monthEnd = Long.MIN_VALUE;
+        for (T item : items) {
+            long day = Math.floorDiv(time.apply(item).getEpochSecond(), 86_400);
+            if (day < monthStart || day >= monthEnd) {
+                LocalDate first = LocalDate.ofEpochDay(day).withDayOfMonth(1);
+                months.add(YearMonth.from(first));
+                monthStart = first.toEpochDay();
+                monthEnd = first.plusMonths(1).toEpochDay();
+            }
+        }
+        return months;
     }
 
     Set<YearMonth> existing() {
