@@ -134,12 +134,7 @@ class HealthScores {
     // autovacuum keeps them up to date, but not yet on rollups just written (a new or demo database), and a
     // planner that believes them empty may rescan the whole grouping for each account it joins
     private void rollupStatistics() {
-        boolean unknown = jdbc.sql("""
-                        SELECT COALESCE(bool_or(c.reltuples < 0), false)
-                          FROM pg_inherits i
-                          JOIN pg_class c ON c.oid = i.inhrelid
-                         WHERE i.inhparent = 'usage_daily'::regclass
-                        """)
+        boolean unknown = jdbc.sql("SELECT reltuples < 0 FROM pg_class WHERE oid = 'usage_daily'::regclass")
                 .query(Boolean.class)
                 .single();
         if (unknown) {
@@ -147,11 +142,9 @@ class HealthScores {
         }
     }
 
-    // a million accounts grouped at once: in memory, not spilled to disk, each partition of the rollups grouped
-    // whole by one core (off by default in PostgreSQL, whose planner then costs every partition's plan)
+    // a million accounts grouped at once: in memory, not spilled to disk
     private void roomToAggregate() {
         jdbc.sql("SET LOCAL work_mem = '256MB'").update();
-        jdbc.sql("SET LOCAL enable_partitionwise_aggregate = on").update();
     }
 
     /** How many accounts are in each band on the newest day scored. */
