@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 import org.bansou.account.Account;
 import org.bansou.account.Accounts;
-import org.bansou.importing.ImportError;
 import org.bansou.importing.ImportFile;
 import org.bansou.importing.ImportOutcome;
+import org.bansou.importing.Problems;
 import org.bansou.importing.Spreadsheets;
 import org.bansou.security.AccessRules;
 import org.bansou.security.Actor;
@@ -67,22 +67,22 @@ public class EffortImport {
     @Transactional
     public ImportOutcome importFile(ImportFile file, Locale locale) {
         access.require(Role.CSM);
-        Problems problems = new Problems(messages, locale);
+        Problems problems = new Problems(messages, locale, "effort.import.error.");
         List<Spreadsheets.SheetLine> lines;
         try {
             lines = Spreadsheets.read(file);
         } catch (Spreadsheets.Unreadable unreadable) {
             problems.add(unreadable.line(), null, "unreadable", unreadable.getMessage());
-            return ImportOutcome.rejected("effort", problems.list);
+            return ImportOutcome.rejected("effort", problems.inFileOrder());
         }
         Map<String, Integer> columns = header(lines, problems);
         if (columns == null) {
-            return ImportOutcome.rejected("effort", problems.list);
+            return ImportOutcome.rejected("effort", problems.inFileOrder());
         }
         List<Spreadsheets.SheetLine> body = lines.subList(1, lines.size()).stream()
                 .filter(line -> line.cells().stream().anyMatch(cell -> cell != null && !cell.isBlank())).toList();
         Map<String, Account> accountsById = accounts.byExternalIds(body.stream()
-                        .map(line -> cell(line, columns, "account")).filter(id -> id != null).toList())
+                        .map(line -> line.cell(columns, "account")).filter(id -> id != null).toList())
                 .stream().collect(Collectors.toMap(Account::externalId, a -> a));
         Map<String, AppUser> usersByName = users.all().stream().collect(Collectors.toMap(AppUser::username, u -> u));
         Set<String> kindCodes = kinds.active().stream().map(TaskKind::code).collect(Collectors.toSet());
@@ -91,9 +91,9 @@ public class EffortImport {
         List<NewEntry> rows = new ArrayList<>();
         for (Spreadsheets.SheetLine line : body) {
             int n = line.line();
-            int before = problems.list.size();
+            int before = problems.count();
             Account account = null;
-            String accountId = cell(line, columns, "account");
+            String accountId = line.cell(columns, "account");
             if (accountId == null) {
                 problems.add(n, "account", "required");
             } else if ((account = accountsById.get(accountId)) == null) {
@@ -102,7 +102,7 @@ public class EffortImport {
                 problems.add(n, "account", "notYours", accountId);
             }
             AppUser user = null;
-            String username = cell(line, columns, "user");
+            String username = line.cell(columns, "user");
             if (username == null) {
                 problems.add(n, "user", "required");
             } else if ((user = usersByName.get(username)) == null) {
@@ -112,7 +112,7 @@ public class EffortImport {
             }
             LocalDate day = date(line, columns, problems, today);
             Integer minutes = null;
-            String minutesText = cell(line, columns, "minutes");
+            String minutesText = line.cell(columns, "minutes");
             if (minutesText == null) {
                 problems.add(n, "minutes", "required");
             } else {
@@ -125,23 +125,23 @@ public class EffortImport {
                     problems.add(n, "minutes", "minutes", minutesText);
                 }
             }
-            String kind = cell(line, columns, "task_kind");
+            String kind = line.cell(columns, "task_kind");
             if (kind == null) {
                 problems.add(n, "task_kind", "required");
             } else if (!kindCodes.contains(kind)) {
                 problems.add(n, "task_kind", "taskKind", kind, String.join(", ", kindCodes.stream().sorted().toList()));
             }
-            String stage = cell(line, columns, "lifecycle_stage");
+            String stage = line.cell(columns, "lifecycle_stage");
             if (stage != null && !EffortReports.STAGES.contains(stage)) {
                 problems.add(n, "lifecycle_stage", "stage", stage, String.join(", ", EffortReports.STAGES));
             }
-            if (problems.list.size() == before) {
+            if (problems.count() == before) {
                 rows.add(new NewEntry(account.id(), user.id(), day, minutes, kind,
                         stage == null ? account.lifecycleStage() : stage));
             }
         }
-        if (!problems.list.isEmpty()) {
-            return ImportOutcome.rejected("effort", problems.list);
+        if (!!problems.any()) {
+            return ImportOutcome.rejected("effort", problems.inFileOrder());
         }
         int inserted = entries.appendAll(rows, "import", actor.name());
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -174,12 +174,12 @@ public class EffortImport {
                 problems.add(1, needed, "missingColumn");
             }
         }
-        return problems.list.isEmpty() ? columns : null;
+        return !problems.any() ? columns : null;
     }
 
     private static LocalDate date(Spreadsheets.SheetLine line, Map<String, Integer> columns, Problems problems,
                                   LocalDate today) {
-        String value = cell(line, columns, "day");
+        String value = line.cell(columns, "day");
         if (value == null) {
             problems.add(line.line(), "day", "required");
             return null;
@@ -197,32 +197,5 @@ public class EffortImport {
         }
         problems.add(line.line(), "day", "date", value);
         return null;
-    }
-
-    private static String cell(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column) {
-        Integer at = columns.get(column);
-        if (at == null || at >= line.cells().size() || line.cells().get(at) == null) {
-            return null;
-        }
-        String value = line.cells().get(at).strip();
-        return value.isEmpty() ? null : value;
-    }
-
-    /** The problems of one file, worded in the reader's language. */
-    private static final class Problems {
-
-        private final MessageSource messages;
-        private final Locale locale;
-        private final List<ImportError> list = new ArrayList<>();
-
-        Problems(MessageSource messages, Locale locale) {
-            this.messages = messages;
-            this.locale = locale;
-        }
-
-        void add(Integer line, String column, String key, Object... arguments) {
-            list.add(new ImportError(line, column, messages.getMessage("effort.import.error." + key, arguments, key,
-                    locale)));
-        }
     }
 }

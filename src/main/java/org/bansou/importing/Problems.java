@@ -7,36 +7,46 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 
-/** Everything wrong with one file, worded in the reader's language, listed in file order. */
-final class Problems {
+/**
+ * Everything wrong with one file, worded in the reader's language, listed in file order; also for a capability
+ * that imports a table of its own, with its messages under its own prefix.
+ */
+public final class Problems {
 
     private final MessageSource messages;
     private final Locale locale;
+    private final String prefix;
     private final List<ImportError> errors = new ArrayList<>();
 
     Problems(MessageSource messages, Locale locale) {
-        this.messages = messages;
-        this.locale = locale;
+        this(messages, locale, "importing.error.");
     }
 
-    /** {@code key} is under {@code importing.error.}; arguments are shown as given (line numbers unformatted). */
-    void add(Integer line, String column, String key, Object... arguments) {
+    /** Messages under {@code prefix}, e.g. {@code effort.import.error.}. */
+    public Problems(MessageSource messages, Locale locale, String prefix) {
+        this.messages = messages;
+        this.locale = locale;
+        this.prefix = prefix;
+    }
+
+    /** {@code key} is under the prefix; arguments are shown as given (line numbers unformatted). */
+    public void add(Integer line, String column, String key, Object... arguments) {
         Object[] shown = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
             shown[i] = arguments[i] instanceof Number number ? number.toString() : arguments[i];
         }
-        errors.add(new ImportError(line, column, messages.getMessage("importing.error." + key, shown, locale)));
+        errors.add(new ImportError(line, column, messages.getMessage(prefix + key, shown, locale)));
     }
 
-    int count() {
+    public int count() {
         return errors.size();
     }
 
-    boolean any() {
+    public boolean any() {
         return !errors.isEmpty();
     }
 
-    List<ImportError> inFileOrder() {
+    public List<ImportError> inFileOrder() {
         return errors.stream()
                 .sorted(Comparator.comparing(ImportError::line, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();

@@ -23,6 +23,16 @@ public final class Spreadsheets {
 
     /** One row of a file as read: its line number (the header is line 1) and its cells. */
     public record SheetLine(int line, List<String> cells) {
+
+        /** The trimmed cell under {@code column} (its index in {@code columns}), or null when absent or blank. */
+        public String cell(java.util.Map<String, Integer> columns, String column) {
+            Integer at = columns.get(column);
+            if (at == null || at >= cells.size() || cells.get(at) == null) {
+                return null;
+            }
+            String value = cells.get(at).strip();
+            return value.isEmpty() ? null : value;
+        }
     }
 
     /** The file cannot be read as a table at all; {@code line} is where reading stopped, when known. */

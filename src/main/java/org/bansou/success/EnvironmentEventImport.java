@@ -19,9 +19,9 @@ import org.bansou.account.AccountCodes;
 import org.bansou.account.Accounts;
 import org.bansou.account.Contacts;
 import org.bansou.account.EnvironmentEvents;
-import org.bansou.importing.ImportError;
 import org.bansou.importing.ImportFile;
 import org.bansou.importing.ImportOutcome;
+import org.bansou.importing.Problems;
 import org.bansou.importing.Spreadsheets;
 import org.bansou.security.AccessRules;
 import org.bansou.security.AuditLog;
@@ -67,31 +67,31 @@ class EnvironmentEventImport {
     @Transactional
     public ImportOutcome importFile(ImportFile file, Locale locale) {
         access.require(Role.CSM);
-        Problems problems = new Problems(messages, locale);
+        Problems problems = new Problems(messages, locale, "success.import.error.");
         List<Spreadsheets.SheetLine> lines;
         try {
             lines = Spreadsheets.read(file);
         } catch (Spreadsheets.Unreadable unreadable) {
             problems.add(unreadable.line(), null, "unreadable", unreadable.getMessage());
-            return ImportOutcome.rejected("environment_events", problems.list);
+            return ImportOutcome.rejected("environment_events", problems.inFileOrder());
         }
         Map<String, Integer> columns = header(lines, problems);
         if (columns == null) {
-            return ImportOutcome.rejected("environment_events", problems.list);
+            return ImportOutcome.rejected("environment_events", problems.inFileOrder());
         }
         List<Spreadsheets.SheetLine> body = lines.subList(1, lines.size()).stream()
                 .filter(line -> line.cells().stream().anyMatch(cell -> cell != null && !cell.isBlank())).toList();
         Map<String, Account> byExternalId = accounts.byExternalIds(body.stream()
-                        .map(line -> cell(line, columns, "account")).filter(Objects::nonNull).distinct().toList())
+                        .map(line -> line.cell(columns, "account")).filter(Objects::nonNull).distinct().toList())
                 .stream().collect(Collectors.toMap(Account::externalId, a -> a));
         Map<String, String> contactAccounts = contacts.accountsOf(body.stream()
-                .map(line -> cell(line, columns, "contact")).filter(Objects::nonNull).distinct().toList());
+                .map(line -> line.cell(columns, "contact")).filter(Objects::nonNull).distinct().toList());
         LocalDate today = LocalDate.now(clock);
         List<EnvironmentEvents.NewEvent> rows = new ArrayList<>();
         for (Spreadsheets.SheetLine line : body) {
             int n = line.line();
-            int before = problems.list.size();
-            String accountId = cell(line, columns, "account");
+            int before = problems.count();
+            String accountId = line.cell(columns, "account");
             Account account = accountId == null ? null : byExternalId.get(accountId);
             if (accountId == null) {
                 problems.add(n, "account", "required");
@@ -107,24 +107,24 @@ class EnvironmentEventImport {
                 problems.add(n, "detected_on", "beforeOccurred", detected, occurred);
             }
             String via = code(line, columns, "detected_via", AccountCodes.DETECTED_VIA, problems);
-            String contact = cell(line, columns, "contact");
+            String contact = line.cell(columns, "contact");
             if (contact != null && accountId != null && !accountId.equals(contactAccounts.get(contact))) {
                 problems.add(n, "contact", "noContact", contact, accountId);
             }
-            String note = cell(line, columns, "note");
+            String note = line.cell(columns, "note");
             if (note != null && note.length() > 4000) {
                 problems.add(n, "note", "tooLong");
             }
-            if (problems.list.size() == before) {
+            if (problems.count() == before) {
                 rows.add(new EnvironmentEvents.NewEvent(accountId, kind, occurred, detected, via, contact, note));
             }
         }
-        if (!problems.list.isEmpty()) {
-            return ImportOutcome.rejected("environment_events", problems.list);
+        if (!!problems.any()) {
+            return ImportOutcome.rejected("environment_events", problems.inFileOrder());
         }
         if (rows.isEmpty()) {
             problems.add(null, null, "empty");
-            return ImportOutcome.rejected("environment_events", problems.list);
+            return ImportOutcome.rejected("environment_events", problems.inFileOrder());
         }
         int inserted = events.recordAll(rows);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -158,12 +158,12 @@ class EnvironmentEventImport {
                 problems.add(1, needed, "missingColumn");
             }
         }
-        return problems.list.isEmpty() ? columns : null;
+        return !problems.any() ? columns : null;
     }
 
     private static String code(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column,
                                List<String> codes, Problems problems) {
-        String value = cell(line, columns, column);
+        String value = line.cell(columns, column);
         if (value == null) {
             problems.add(line.line(), column, "required");
         } else if (!codes.contains(value)) {
@@ -174,7 +174,7 @@ class EnvironmentEventImport {
 
     private static LocalDate date(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column,
                                   Problems problems, LocalDate today) {
-        String value = cell(line, columns, column);
+        String value = line.cell(columns, column);
         if (value == null) {
             problems.add(line.line(), column, "required");
             return null;
@@ -192,32 +192,5 @@ class EnvironmentEventImport {
         }
         problems.add(line.line(), column, "date", value);
         return null;
-    }
-
-    private static String cell(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column) {
-        Integer at = columns.get(column);
-        if (at == null || at >= line.cells().size() || line.cells().get(at) == null) {
-            return null;
-        }
-        String value = line.cells().get(at).strip();
-        return value.isEmpty() ? null : value;
-    }
-
-    /** The problems of one file, worded in the reader's language. */
-    private static final class Problems {
-
-        private final MessageSource messages;
-        private final Locale locale;
-        private final List<ImportError> list = new ArrayList<>();
-
-        Problems(MessageSource messages, Locale locale) {
-            this.messages = messages;
-            this.locale = locale;
-        }
-
-        void add(Integer line, String column, String key, Object... arguments) {
-            list.add(new ImportError(line, column, messages.getMessage("success.import.error." + key, arguments,
-                    key, locale)));
-        }
     }
 }
