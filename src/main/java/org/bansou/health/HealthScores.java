@@ -42,27 +42,36 @@ class HealthScores {
     }
 
     private final JdbcClient jdbc;
+    // a score the same model version measured the same way again is left as it was, with the time it was first
+    // scored: rewriting it would change nothing but cost a new row version and its index entries
+    private static final String WRITE = """
+            INSERT INTO health_score (account_id, day, model_id, model_version, score, band, component_values,
+                                      scored_at)
+            SELECT account_id, day, model_id, model_version, score, band, component_values, now()
+              FROM %s
+            ON CONFLICT (account_id, day) DO UPDATE
+               SET model_id = EXCLUDED.model_id,
+                   model_version = EXCLUDED.model_version,
+                   score = EXCLUDED.score,
+                   band = EXCLUDED.band,
+                   component_values = EXCLUDED.component_values,
+                   scored_at = EXCLUDED.scored_at
+             WHERE (health_score.model_id, health_score.model_version, health_score.component_values)
+                   IS DISTINCT FROM (EXCLUDED.model_id, EXCLUDED.model_version, EXCLUDED.component_values)
+            """;
+
     HealthScores(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Scores the days (history: a backfill), without telling anyone of band changes; returns the scores written. */
+    /**
+     * Scores the days (history: a backfill), without telling anyone of band changes; returns the scores written
+     * (new or changed).
+     */
     int scoreDays(List<HealthModel> winningOrder, List<LocalDate> days) {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
-        return jdbc.sql(statement.scoresOfDays() + """
-                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
-                                                  component_values, scored_at)
-                        SELECT account_id, day, model_id, model_version, score, band, component_values, now()
-                          FROM scored
-                        ON CONFLICT (account_id, day) DO UPDATE
-                           SET model_id = EXCLUDED.model_id,
-                               model_version = EXCLUDED.model_version,
-                               score = EXCLUDED.score,
-                               band = EXCLUDED.band,
-                               component_values = EXCLUDED.component_values,
-                               scored_at = EXCLUDED.scored_at
-                        """)
+        return jdbc.sql(statement.scoresOfDays() + WRITE.formatted("scored"))
                 .params(statement.params(days))
                 .update();
     }
@@ -73,8 +82,7 @@ class HealthScores {
      * <p>
      * In three statements, because PostgreSQL runs no part of a writing statement in parallel: the scores are
      * computed into a temporary table by a query that reads the rollups with every core, compared with the
-     * stored bands, and only then written. A score the same model version measured the same way again is
-     * left as it was, with the time it was first scored: rewriting it would change nothing but cost a new row.
+     * stored bands, and only then written.
      */
     List<HealthBandChanged> scoreDay(List<HealthModel> winningOrder, LocalDate day, int cap) {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
@@ -111,22 +119,7 @@ class HealthScores {
                         rs.getString("before") == null ? null : HealthBand.ofCode(rs.getString("before")),
                         HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"), rs.getInt("model_version")))
                 .list();
-        jdbc.sql("""
-                        INSERT INTO health_score (account_id, day, model_id, model_version, score, band,
-                                                  component_values, scored_at)
-                        SELECT account_id, day, model_id, model_version, score, band, component_values, now()
-                          FROM health_scored
-                        ON CONFLICT (account_id, day) DO UPDATE
-                           SET model_id = EXCLUDED.model_id,
-                               model_version = EXCLUDED.model_version,
-                               score = EXCLUDED.score,
-                               band = EXCLUDED.band,
-                               component_values = EXCLUDED.component_values,
-                               scored_at = EXCLUDED.scored_at
-                         WHERE (health_score.model_id, health_score.model_version, health_score.component_values)
-                               IS DISTINCT FROM (EXCLUDED.model_id, EXCLUDED.model_version, EXCLUDED.component_values)
-                        """)
-                .update();
+        jdbc.sql(WRITE.formatted("health_scored")).update();
         jdbc.sql("DROP TABLE health_scored").update();
         return changes;
     }
