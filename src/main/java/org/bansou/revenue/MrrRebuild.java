@@ -51,7 +51,7 @@ public class MrrRebuild {
                        account_paying_since, new_and_churned, plan_kind, plan_logo, plan_paying_since
             ),
             rolled AS (
-            """ + rollupMonths.strip().replace("FROM mrr_segment_month m", "FROM written m") + """
+            """ + rollupMonths.strip().replace("rollup_source", "written") + """
 
              RETURNING basis, base_rows
             )
@@ -135,11 +135,18 @@ public class MrrRebuild {
      * on one connection, the monthly tables on another, side by side.
      */
     private void createIndexes() {
+        // two sides of about equal work: the movement log and the roll-up, and the segment months
         java.util.concurrent.CompletableFuture<Void> movementSide = java.util.concurrent.CompletableFuture.runAsync(
                 () -> transaction.executeWithoutResult(status -> {
                     settleIndexBuild();
                     addPrimaryKey("mrr_movement", "account_id, movement_on");
+                    jdbc.sql("""
+                            CREATE INDEX IF NOT EXISTS mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month,
+                                currency, kind, (COALESCE(plan_id, 0)), (COALESCE(owner_user_id, 0)),
+                                (COALESCE(since, 'infinity')))
+                            """).update();
                     jdbc.sql("ANALYZE mrr_movement").update();
+                    jdbc.sql("ANALYZE mrr_rollup_month").update();
                     jdbc.sql("ANALYZE mrr_rollup_account").update();
                 }), workers);
         try {
@@ -148,12 +155,7 @@ public class MrrRebuild {
                 addPrimaryKey("mrr_segment_month", "account_id, month, plan_id, currency");
                 jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
                         .update();
-                jdbc.sql("""
-                        CREATE INDEX IF NOT EXISTS mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month, currency,
-                            kind, (COALESCE(plan_id, 0)), (COALESCE(owner_user_id, 0)), (COALESCE(since, 'infinity')))
-                        """).update();
                 jdbc.sql("ANALYZE mrr_segment_month").update();
-                jdbc.sql("ANALYZE mrr_rollup_month").update();
             });
         } finally {
             try {
@@ -243,11 +245,17 @@ public class MrrRebuild {
         return true;
     }
 
-    /** The derived tables are unlogged: after a crash they are empty while the history is not. */
+    /**
+     * The derived tables are unlogged: after a crash they are empty while the history is not. A full rebuild
+     * that was cut off (the process ended) left its primary keys dropped: it is done again.
+     */
     private boolean derivedLost() {
         return jdbc.sql("""
                         SELECT (NOT EXISTS (SELECT 1 FROM mrr_movement) OR NOT EXISTS (SELECT 1 FROM mrr_rollup_month))
                            AND EXISTS (SELECT 1 FROM subscription_change WHERE mrr_after > 0)
+                            OR (SELECT count(*) FROM pg_constraint
+                                 WHERE conrelid IN ('mrr_movement'::regclass, 'mrr_segment_month'::regclass)
+                                   AND contype = 'p') < 2
                         """)
                 .query(Boolean.class)
                 .single();
@@ -339,17 +347,16 @@ public class MrrRebuild {
                  WHERE a.id IN (SELECT account_id FROM segment_month)
                 """).update();
         t = step("roll-up accounts", t);
-        // the rows written are rolled up as they are returned: no second read of mrr_segment_month
+        // the rows written are rolled up as they are returned: no second read of mrr_segment_month. The planner
+        // cannot count what an INSERT returns: it would sort them and look their accounts up one by one
         jdbc.sql("SET LOCAL enable_sort = off").update();
+        jdbc.sql("SET LOCAL enable_nestloop = off").update();
         long monthRows = jdbc.sql(segmentMonthsRolledUp.replace("rollup_target", rollupTarget))
-                .param("everyone", everyone)
-                .param("accounts", scope)
-                .param("part", part)
-                .param("parts", parts)
                 .param("sign", 1)
                 .query(Long.class)
                 .single();
         jdbc.sql("SET LOCAL enable_sort = on").update();
+        jdbc.sql("SET LOCAL enable_nestloop = on").update();
         step("segment months and roll-up", t);
         return new Result(everyone ? null : accountIds.length, movementRows, monthRows);
     }
@@ -359,7 +366,9 @@ public class MrrRebuild {
         // rows just written have no statistics yet, and a sort of a million rows by nine keys costs many times
         // the hash table of the few thousand keys they add up to
         jdbc.sql("SET LOCAL enable_sort = off").update();
-        jdbc.sql(rollupMonths.replace("rollup_target", target))
+        jdbc.sql(rollupMonths.replace("rollup_target", target).replace("rollup_source", """
+                        (SELECT * FROM mrr_segment_month
+                          WHERE (:everyone OR account_id = ANY(:accounts)) AND account_id % :parts = :part)"""))
                 .param("everyone", everyone)
                 .param("accounts", accountIds)
                 .param("part", part)
