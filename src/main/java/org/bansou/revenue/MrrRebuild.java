@@ -348,9 +348,12 @@ public class MrrRebuild {
                 """).update();
         t = step("roll-up accounts", t);
         // the rows written are rolled up as they are returned: no second read of mrr_segment_month. The planner
-        // cannot count what an INSERT returns: it would sort them and look their accounts up one by one
+        // cannot count what an INSERT returns: over everyone it would sort them and look their accounts up one by
+        // one; for a few accounts one by one is right
         jdbc.sql("SET LOCAL enable_sort = off").update();
-        jdbc.sql("SET LOCAL enable_nestloop = off").update();
+        if (everyone) {
+            jdbc.sql("SET LOCAL enable_nestloop = off").update();
+        }
         long monthRows = jdbc.sql(segmentMonthsRolledUp.replace("rollup_target", rollupTarget))
                 .param("sign", 1)
                 .query(Long.class)
