@@ -44,6 +44,19 @@ public class MrrRebuild {
     private final String segmentMonths = load("segment-months.sql");
     private final String rollupMonths = load("rollup-months.sql");
     private final String rollupMerge = load("rollup-merge.sql");
+    // segment-months.sql, its rows rolled up by rollup-months.sql as they are written; answers the rows written
+    private final String segmentMonthsRolledUp = "WITH written AS (\n" + segmentMonths.strip() + """
+
+             RETURNING account_id, month, plan_id, currency, native_change, amount, account_kind, account_logo,
+                       account_paying_since, new_and_churned, plan_kind, plan_logo, plan_paying_since
+            ),
+            rolled AS (
+            """ + rollupMonths.strip().replace("rollup_source", "written") + """
+
+             RETURNING basis, base_rows
+            )
+            SELECT COALESCE(SUM(base_rows) FILTER (WHERE basis = 'account'), 0) FROM rolled
+            """;
 
     MrrRebuild(JdbcClient jdbc, RevenueSettings settings, ExchangeRates rates, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -75,7 +88,10 @@ public class MrrRebuild {
                 lock();
                 jdbc.sql("DELETE FROM mrr_stale_account").update();
                 jdbc.sql("TRUNCATE mrr_movement, mrr_segment_month, mrr_rollup_month, mrr_rollup_account").update();
-                // one sorted index build afterwards costs less than a million inserts at random places
+                // one sorted index build afterwards costs less than a million inserts at random places; the
+                // primary keys too: the parts write disjoint accounts, so they cannot collide meanwhile
+                jdbc.sql("ALTER TABLE mrr_movement DROP CONSTRAINT IF EXISTS mrr_movement_pkey").update();
+                jdbc.sql("ALTER TABLE mrr_segment_month DROP CONSTRAINT IF EXISTS mrr_segment_month_pkey").update();
                 jdbc.sql("DROP INDEX IF EXISTS mrr_segment_month_month_idx").update();
                 jdbc.sql("DROP INDEX IF EXISTS mrr_rollup_month_key_idx").update();
             });
@@ -85,6 +101,10 @@ public class MrrRebuild {
                 running.add(java.util.concurrent.CompletableFuture.supplyAsync(
                         () -> transaction.execute(status -> {
                             settle();
+                            if (parts > 1) {
+                                // the parts already keep the cores busy: a parallel plan inside one only adds work
+                                jdbc.sql("SET LOCAL max_parallel_workers_per_gather = 0").update();
+                            }
                             return build(null, p, parts, "mrr_rollup_month");
                         }), workers));
             }
@@ -104,23 +124,66 @@ public class MrrRebuild {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             createIndexes();
-            jdbc.sql("ANALYZE mrr_movement").update();
-            jdbc.sql("ANALYZE mrr_segment_month").update();
-            jdbc.sql("ANALYZE mrr_rollup_month").update();
-            jdbc.sql("ANALYZE mrr_rollup_account").update();
             return new Result(null, movementRows, monthRows);
         } finally {
             rebuilding.unlock();
         }
     }
 
+    /**
+     * Builds the keys and indexes a full rebuild dropped, and the statistics of what it wrote: the movement log
+     * on one connection, the monthly tables on another, side by side.
+     */
     private void createIndexes() {
-        jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
-                .update();
-        jdbc.sql("""
-                CREATE INDEX IF NOT EXISTS mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month, currency, kind,
-                    (COALESCE(plan_id, 0)), (COALESCE(owner_user_id, 0)), (COALESCE(since, 'infinity')))
-                """).update();
+        // two sides of about equal work: the movement log and the roll-up, and the segment months
+        java.util.concurrent.CompletableFuture<Void> movementSide = java.util.concurrent.CompletableFuture.runAsync(
+                () -> transaction.executeWithoutResult(status -> {
+                    settleIndexBuild();
+                    addPrimaryKey("mrr_movement", "account_id, movement_on");
+                    jdbc.sql("""
+                            CREATE INDEX IF NOT EXISTS mrr_rollup_month_key_idx ON mrr_rollup_month (basis, month,
+                                currency, kind, (COALESCE(plan_id, 0)), (COALESCE(owner_user_id, 0)),
+                                (COALESCE(since, 'infinity')))
+                            """).update();
+                    jdbc.sql("ANALYZE mrr_movement").update();
+                    jdbc.sql("ANALYZE mrr_rollup_month").update();
+                    jdbc.sql("ANALYZE mrr_rollup_account").update();
+                }), workers);
+        try {
+            transaction.executeWithoutResult(status -> {
+                settleIndexBuild();
+                addPrimaryKey("mrr_segment_month", "account_id, month, plan_id, currency");
+                jdbc.sql("CREATE INDEX IF NOT EXISTS mrr_segment_month_month_idx ON mrr_segment_month (month, account_kind)")
+                        .update();
+                jdbc.sql("ANALYZE mrr_segment_month").update();
+            });
+        } finally {
+            try {
+                movementSide.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    private void settleIndexBuild() {
+        // the two sides already run on two cores; a sort of a million keys fits in memory
+        jdbc.sql("SET LOCAL max_parallel_maintenance_workers = 0").update();
+        jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
+    }
+
+    private void addPrimaryKey(String table, String columns) {
+        boolean present = jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM pg_constraint
+                                        WHERE conrelid = CAST(:table AS regclass) AND contype = 'p')
+                        """)
+                .param("table", table)
+                .query(Boolean.class)
+                .single();
+        if (!present) {
+            jdbc.sql("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_pkey PRIMARY KEY (" + columns + ")")
+                    .update();
+        }
     }
 
     /** Two parts on two cores pay off only on a large history; a small one is built in one pass. */
@@ -182,11 +245,17 @@ public class MrrRebuild {
         return true;
     }
 
-    /** The derived tables are unlogged: after a crash they are empty while the history is not. */
+    /**
+     * The derived tables are unlogged: after a crash they are empty while the history is not. A full rebuild
+     * that was cut off (the process ended) left its primary keys dropped: it is done again.
+     */
     private boolean derivedLost() {
         return jdbc.sql("""
                         SELECT (NOT EXISTS (SELECT 1 FROM mrr_movement) OR NOT EXISTS (SELECT 1 FROM mrr_rollup_month))
                            AND EXISTS (SELECT 1 FROM subscription_change WHERE mrr_after > 0)
+                            OR (SELECT count(*) FROM pg_constraint
+                                 WHERE conrelid IN ('mrr_movement'::regclass, 'mrr_segment_month'::regclass)
+                                   AND contype = 'p') < 2
                         """)
                 .query(Boolean.class)
                 .single();
@@ -270,8 +339,6 @@ public class MrrRebuild {
         }
         jdbc.sql("ANALYZE segment_month").update();
         jdbc.sql("ANALYZE account_month").update();
-        long monthRows = jdbc.sql(segmentMonths).update();
-        t = step("segment months", t);
         // the report fields the roll-up is keyed by, as they are now: catching up takes the rows out under these
         jdbc.sql("""
                 INSERT INTO mrr_rollup_account (account_id, industry, employee_band, touch_tier, owner_user_id)
@@ -279,8 +346,21 @@ public class MrrRebuild {
                   FROM account a
                  WHERE a.id IN (SELECT account_id FROM segment_month)
                 """).update();
-        rollUp(everyone, scope, part, parts, rollupTarget, 1);
-        step("roll-up", t);
+        t = step("roll-up accounts", t);
+        // the rows written are rolled up as they are returned: no second read of mrr_segment_month. The planner
+        // cannot count what an INSERT returns: over everyone it would sort them and look their accounts up one by
+        // one; for a few accounts one by one is right
+        jdbc.sql("SET LOCAL enable_sort = off").update();
+        if (everyone) {
+            jdbc.sql("SET LOCAL enable_nestloop = off").update();
+        }
+        long monthRows = jdbc.sql(segmentMonthsRolledUp.replace("rollup_target", rollupTarget))
+                .param("sign", 1)
+                .query(Long.class)
+                .single();
+        jdbc.sql("SET LOCAL enable_sort = on").update();
+        jdbc.sql("SET LOCAL enable_nestloop = on").update();
+        step("segment months and roll-up", t);
         return new Result(everyone ? null : accountIds.length, movementRows, monthRows);
     }
 
@@ -289,7 +369,9 @@ public class MrrRebuild {
         // rows just written have no statistics yet, and a sort of a million rows by nine keys costs many times
         // the hash table of the few thousand keys they add up to
         jdbc.sql("SET LOCAL enable_sort = off").update();
-        jdbc.sql(rollupMonths.replace("rollup_target", target))
+        jdbc.sql(rollupMonths.replace("rollup_target", target).replace("rollup_source", """
+                        (SELECT * FROM mrr_segment_month
+                          WHERE (:everyone OR account_id = ANY(:accounts)) AND account_id % :parts = :part)"""))
                 .param("everyone", everyone)
                 .param("accounts", accountIds)
                 .param("part", part)

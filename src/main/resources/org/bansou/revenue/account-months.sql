@@ -5,12 +5,15 @@ SELECT g.account_id, g.month, g.plan_id, g.currency, g.native_change, g.changes,
        CASE WHEN fx.same THEN g.native_change ELSE ROUND(g.native_change * fx.factor)::bigint END AS amount
   FROM (SELECT account_id, date_trunc('month', day::timestamp)::date AS month, plan_id, currency,
                revenue_sum(delta) AS native_change, SUM(changes) AS changes,
-               MAX(MAX(day)) OVER (PARTITION BY account_id, date_trunc('month', day::timestamp)) AS movement_on,
+               MAX(MAX(day)) OVER month AS movement_on,
                -- the row that carries the account-level counts of the month
-               ROW_NUMBER() OVER (PARTITION BY account_id, date_trunc('month', day::timestamp)
-                                  ORDER BY plan_id, currency COLLATE "C") AS account_row
+               ROW_NUMBER() OVER month AS account_row
           FROM segment_day
-         GROUP BY account_id, date_trunc('month', day::timestamp), plan_id, currency) g
+         GROUP BY account_id, date_trunc('month', day::timestamp), plan_id, currency
+        -- one window for both: one pass over the sorted rows, not two
+        WINDOW month AS (PARTITION BY account_id, date_trunc('month', day::timestamp)
+                         ORDER BY plan_id, currency COLLATE "C"
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) g
   JOIN fx_day fx ON fx.currency = g.currency AND fx.day = g.movement_on;
 
 CREATE TEMP TABLE account_month ON COMMIT DROP AS

@@ -7,10 +7,13 @@ INSERT INTO mrr_segment_month (account_id, month, plan_id, currency, native_chan
 WITH plan_stock AS (
     SELECT s.*,
            revenue_sum(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id ORDER BY s.month) AS plan_closing,
-           revenue_sum(s.native_change) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_delta,
-           revenue_sum(s.amount) OVER (PARTITION BY s.account_id, s.plan_id, s.month) AS plan_amount,
-           ROW_NUMBER() OVER (PARTITION BY s.account_id, s.plan_id, s.month ORDER BY s.currency COLLATE "C") AS plan_row
+           revenue_sum(s.native_change) OVER segment AS plan_delta,
+           revenue_sum(s.amount) OVER segment AS plan_amount,
+           ROW_NUMBER() OVER segment AS plan_row
       FROM segment_month s
+    -- one window for the month's sums and its row number: one pass over the sorted rows, not two
+    WINDOW segment AS (PARTITION BY s.account_id, s.plan_id, s.month ORDER BY s.currency COLLATE "C"
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 ),
 plan_spells AS (
     -- a plan segment starts paying when its MRR goes from nothing to something: new business, reactivation or
