@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
  * Every morning after the health scores (setting {@code bansou.churn.daily-cron}, default 05:00 in the workspace
  * zone; health scores at 04:30), rescores every paying account with the current churn-risk model; once the model
  * is {@code bansou.churn.retrain-every-days} old (default 7; 0 never retrains by schedule) it retrains instead,
- * which scores the accounts too. Shortly after start it catches up on a morning the server missed (or, in a
- * fresh demo, trains the first model) without delaying the start. The server and the demo run it; tests call
+ * which scores the accounts too. Once started it catches up on a morning the server missed (or, in a fresh
+ * demo, trains the first model); the server already answers meanwhile. The server and the demo run it; tests call
  * {@link #run()} and {@link #catchUp()} when they choose.
  */
 @Component
@@ -61,9 +63,10 @@ class ChurnRiskSchedule {
                 pass.accountsScored(), pass.millis(), pass.note() == null ? "" : ": " + pass.note());
     }
 
-    // once, a little after start: the demo's generation and the first page views come first
-    @Scheduled(initialDelayString = "${bansou.churn.catch-up-delay-ms:30000}")
-    void scheduledCatchUp() {
+    // once the start is complete: the demo's generation is an application runner, done before this event, so
+    // a fresh demo's first model learns from the whole company rather than from a database still being filled
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUpOnceStarted() {
         Pass pass = catchUp();
         log.info("churn risk catch-up: {} (model {}, {} accounts in {} ms){}", pass.kind(), pass.modelId(),
                 pass.accountsScored(), pass.millis(), pass.note() == null ? "" : ": " + pass.note());
