@@ -24,10 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Accounts {
 
-    static final String SELECT_ACCOUNT = """
+    // what Accounts::account reads, from account a and its owner u
+    private static final String ACCOUNT_COLUMNS = """
             SELECT a.id, a.external_id, a.name, a.industry, a.employee_band, a.decision_style,
                    a.owner_user_id, u.display_name AS owner_name, a.touch_tier, a.lifecycle_stage,
                    a.version, a.created_at, a.archived_at
+            """;
+
+    static final String SELECT_ACCOUNT = ACCOUNT_COLUMNS + """
               FROM account a
               LEFT JOIN app_user u ON u.id = a.owner_user_id
             """;
@@ -399,10 +403,7 @@ public class Accounts {
             return List.of();
         }
         // a join, not "= ANY": with a generic plan, ANY compares each row with the whole list
-        return jdbc.sql("""
-                        SELECT a.id, a.external_id, a.name, a.industry, a.employee_band, a.decision_style,
-                               a.owner_user_id, u.display_name AS owner_name, a.touch_tier, a.lifecycle_stage,
-                               a.version, a.created_at, a.archived_at
+        return jdbc.sql(ACCOUNT_COLUMNS + """
                           FROM unnest(CAST(:ids AS bigint[])) AS wanted (id)
                           JOIN account a ON a.id = wanted.id
                           LEFT JOIN app_user u ON u.id = a.owner_user_id
@@ -418,10 +419,7 @@ public class Accounts {
             return List.of();
         }
         // a join, not "= ANY": with a generic plan, ANY compares each row with the whole list
-        return jdbc.sql("""
-                        SELECT a.id, a.external_id, a.name, a.industry, a.employee_band, a.decision_style,
-                               a.owner_user_id, u.display_name AS owner_name, a.touch_tier, a.lifecycle_stage,
-                               a.version, a.created_at, a.archived_at
+        return jdbc.sql(ACCOUNT_COLUMNS + """
                           FROM unnest(CAST(:ids AS text[])) AS wanted (external_id)
                           JOIN account a ON a.external_id = wanted.external_id
                           LEFT JOIN app_user u ON u.id = a.owner_user_id
