@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Band changes of a run for one day are published as {@link HealthBandChanged}, one per account, inside the
  * scoring transaction, when there are at most {@code bansou.health.max-events} of them (default 10,000): a
  * first run over a million accounts changes every band, and a million events would only flood listeners.
- * Above that, and for backfills (history, not news), nothing is published and readers ask
- * {@link HealthBands#bandChangesBetween} instead.
+ * Above that one {@link HealthBandsChangedInBulk} says so, and listeners read the day's changes at once with
+ * {@link HealthBands#bandChangesBetween}. Backfills (history, not news) publish nothing.
  */
 @Component
 public class HealthScoring {
@@ -106,8 +106,8 @@ public class HealthScoring {
         if (publish) {
             changes.forEach(events::publishEvent);
         } else {
-            log.info("Health scores of {}: more than {} band changes; not published one by one, read them with "
-                    + "HealthBands.bandChangesBetween", day, maxEvents);
+            log.info("Health scores of {}: more than {} band changes, announced at once", day, maxEvents);
+            events.publishEvent(new HealthBandsChangedInBulk(day));
         }
         return new Run(day, scored, changes.size(), publish);
     }

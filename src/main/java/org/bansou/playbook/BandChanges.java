@@ -1,8 +1,14 @@
 package org.bansou.playbook;
 
+import java.util.List;
+
 import org.bansou.health.HealthBandChanged;
+import org.bansou.health.HealthBands;
+import org.bansou.health.HealthBandsChangedInBulk;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -12,30 +18,51 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class BandChanges {
 
-    private final JdbcClient jdbc;
+    private static final String RECORD = """
+            INSERT INTO playbook_band_change (account_id, day, from_band, to_band)
+            SELECT *
+              FROM unnest(CAST(:accountIds AS bigint[]), CAST(:days AS date[]), CAST(:fromBands AS text[]),
+                          CAST(:toBands AS text[]))
+            ON CONFLICT DO NOTHING
+            """;
 
-    BandChanges(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final HealthBands bands;
+
+    BandChanges(JdbcClient jdbc, HealthBands bands) {
         this.jdbc = jdbc;
+        this.bands = bands;
     }
 
     // after health's scoring commits; also when it is published outside a transaction (a rescoring by hand)
     @TransactionalEventListener(fallbackExecution = true)
-    @org.springframework.transaction.annotation.Transactional(
-            propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(HealthBandChanged changed) {
         record(changed);
     }
 
+    // a day that changed too many bands to announce one by one: all of them, read and kept in one statement
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(HealthBandsChangedInBulk changed) {
+        recordAll(bands.bandChangesBetween(changed.day(), changed.day()));
+    }
+
     void record(HealthBandChanged changed) {
-        jdbc.sql("""
-                        INSERT INTO playbook_band_change (account_id, day, from_band, to_band)
-                        VALUES (:accountId, :day, :from, :to)
-                        ON CONFLICT DO NOTHING
-                        """)
-                .param("accountId", changed.accountId())
-                .param("day", changed.day())
-                .param("from", changed.from() == null ? null : changed.from().code())
-                .param("to", changed.to().code())
+        recordAll(List.of(changed));
+    }
+
+    void recordAll(List<HealthBandChanged> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql(RECORD)
+                .param("accountIds", changes.stream().mapToLong(HealthBandChanged::accountId).boxed()
+                        .toArray(Long[]::new))
+                .param("days", changes.stream().map(c -> c.day().toString()).toArray(String[]::new))
+                .param("fromBands", changes.stream().map(c -> c.from() == null ? null : c.from().code())
+                        .toArray(String[]::new))
+                .param("toBands", changes.stream().map(c -> c.to().code()).toArray(String[]::new))
                 .update();
     }
 }

@@ -44,6 +44,11 @@ class HealthScoringTests {
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEvents events;
     @Autowired EnvironmentEvents environment;
+    @Autowired org.springframework.context.ApplicationEventPublisher publisher;
+    @Autowired org.bansou.security.AccessRules access;
+    @Autowired org.bansou.security.AuditLog audit;
+    @Autowired java.time.Clock clock;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     @Test
     void a_threshold_component_scores_linearly_between_poor_and_good() {
@@ -178,6 +183,27 @@ class HealthScoringTests {
         });
         assertThat(bands.bandChangesBetween(JUNE_30, JUNE_30)).extracting(HealthBandChanged::from)
                 .containsExactly(HealthBand.GOOD);
+    }
+
+    @Test
+    void a_day_with_more_band_changes_than_announced_one_by_one_is_announced_once_for_all_of_them() {
+        long kobayashi = world.customer("kobayashi", "小林歯科", "low", 10);
+        long tanaka = world.customer("tanaka", "田中工務店", "low", 10);
+        world.activeDays("kobayashi", JUNE_30.minusDays(1), JUNE_30.minusDays(1), 8, 10, "login");
+        world.activeDays("tanaka", JUNE_30.minusDays(1), JUNE_30.minusDays(1), 8, 10, "login");
+        models.create(model("Today", null, List.of(new HealthComponent(HealthMetric.UTILIZATION, null, null, null, 1,
+                null, HIGHER_IS_BETTER, BigDecimal.valueOf(20), BigDecimal.valueOf(60), BigDecimal.ONE))));
+        scoring.scoreOnDemand(JUNE_30.minusDays(1));
+        HealthScoring noneOneByOne = new HealthScoring(models, scores, publisher, access, audit, jdbc, clock, 0);
+
+        transaction.executeWithoutResult(status -> noneOneByOne.scoreOnDemand(JUNE_30)); // both unused: poor
+
+        assertThat(events.stream(HealthBandsChangedInBulk.class)).containsExactly(new HealthBandsChangedInBulk(JUNE_30));
+        assertThat(events.stream(HealthBandChanged.class)).extracting(HealthBandChanged::day)
+                .as("only the first day's two first scores, one by one").containsExactly(JUNE_30.minusDays(1),
+                        JUNE_30.minusDays(1));
+        assertThat(bands.bandChangesBetween(JUNE_30, JUNE_30)).extracting(HealthBandChanged::accountId)
+                .containsExactlyInAnyOrder(kobayashi, tanaka);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.bansou.playbook;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,12 @@ import org.bansou.BansouTest;
 import org.bansou.account.EnvironmentEvents;
 import org.bansou.health.HealthBand;
 import org.bansou.health.HealthBandChanged;
+import org.bansou.health.HealthBandsChangedInBulk;
+import org.bansou.health.HealthComponent;
+import org.bansou.health.HealthMetric;
+import org.bansou.health.HealthModelForm;
+import org.bansou.health.HealthModels;
+import org.bansou.health.HealthScoring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +45,8 @@ class TechTouchTests {
     @Autowired org.springframework.context.ApplicationEventPublisher events;
     @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
     @Autowired PlaybookTimeline timeline;
+    @Autowired HealthModels healthModels;
+    @Autowired HealthScoring healthScoring;
 
     LocalDate today = LocalDate.of(2026, 11, 20);
 
@@ -157,5 +166,30 @@ class TechTouchTests {
                 .containsExactly(poor.id());
         assertThat(timeline.factsFor(kobayashi)).extracting(org.bansou.account.TimelineFact::messageKey)
                 .containsExactly("playbook.timeline.fired");
+    }
+
+    @Test
+    void a_day_with_too_many_band_changes_to_announce_one_by_one_still_reaches_the_rules() {
+        world.csm("sato", "佐藤 翔");
+        long kobayashi = world.account("A-1001", "小林歯科クリニック", "sato", "low", "retention");
+        long yamada = world.account("A-1002", "山田会計事務所", "sato", "low", "retention");
+        world.subscribes("A-1001", 2, LocalDate.of(2026, 6, 1), LocalDate.of(2027, 6, 1));
+        world.subscribes("A-1002", 2, LocalDate.of(2026, 6, 1), LocalDate.of(2027, 6, 1));
+        world.used("A-1001", today.minusDays(1), Map.of("login", 3L)); // then nothing today: poor
+        world.used("A-1002", today.minusDays(1), Map.of("login", 3L));
+        world.used("A-1002", today, Map.of("login", 3L)); // still good
+        healthModels.create(new HealthModelForm("Today's use", null, null, null, 0, BigDecimal.valueOf(70),
+                BigDecimal.valueOf(40), List.of(new HealthComponent(HealthMetric.UTILIZATION, null, null, null, 1,
+                null, HealthComponent.Direction.HIGHER_IS_BETTER, BigDecimal.valueOf(20), BigDecimal.valueOf(60),
+                BigDecimal.ONE)), false, null));
+        healthScoring.backfill(List.of(today.minusDays(1), today)); // scored, nothing announced yet
+        TouchRule poor = rule("要注意になった", null, null, "band_poor", null, "task");
+        assertThat(techTouch.preview(poor, today).wouldFire()).isEmpty();
+
+        transaction.executeWithoutResult(status -> events.publishEvent(new HealthBandsChangedInBulk(today)));
+
+        assertThat(techTouch.preview(poor, today).wouldFire()).containsExactly(kobayashi);
+        assertThat(jdbc.sql("SELECT count(*) FROM playbook_band_change WHERE account_id = :yamada")
+                .param("yamada", yamada).query(Long.class).single()).as("Yamada's band did not change today").isZero();
     }
 }
