@@ -26,6 +26,8 @@ class BandChanges {
             ON CONFLICT DO NOTHING
             """;
 
+    private static final int CHUNK = 50_000;
+
     private final JdbcClient jdbc;
     private final HealthBands bands;
 
@@ -52,10 +54,14 @@ class BandChanges {
         recordAll(List.of(changed));
     }
 
+    // a first run over a million accounts changes every band: in statements of a bounded size
     void recordAll(List<HealthBandChanged> changes) {
-        if (changes.isEmpty()) {
-            return;
+        for (int from = 0; from < changes.size(); from += CHUNK) {
+            insert(changes.subList(from, Math.min(changes.size(), from + CHUNK)));
         }
+    }
+
+    private void insert(List<HealthBandChanged> changes) {
         jdbc.sql(RECORD)
                 .param("accountIds", changes.stream().mapToLong(HealthBandChanged::accountId).boxed()
                         .toArray(Long[]::new))
