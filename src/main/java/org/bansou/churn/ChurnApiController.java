@@ -46,11 +46,7 @@ class ChurnApiController {
     /** Each candidate metric's verdict, AUC with its Hanley-McNeil 95% interval, point-biserial and quintiles. */
     @GetMapping("/kpis")
     KpiValidation.KpiReport kpis(@RequestParam(required = false) Integer lead) {
-        int days = lead == null ? KpiValidation.DEFAULT_LEAD_DAYS : lead;
-        if (days < 1 || days > 365) {
-            throw new InvalidFieldException("lead", "must be between 1 and 365 days, was " + days);
-        }
-        return validation.validate(days, LocalDate.now(clock));
+        return validation.validate(KpiValidation.leadDays(lead), LocalDate.now(clock));
     }
 
     /** The latest training of the churn-risk model with its held-out evaluation. */

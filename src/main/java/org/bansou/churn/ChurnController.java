@@ -5,17 +5,23 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.bansou.account.Account;
 import org.bansou.account.Accounts;
 import org.bansou.security.AccessRules;
 import org.bansou.security.Role;
+import org.bansou.web.ApiProblem;
+import org.bansou.web.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,17 +62,9 @@ class ChurnController {
         this.clock = clock;
     }
 
-    static int leadDays(Integer lead) {
-        int days = lead == null ? KpiValidation.DEFAULT_LEAD_DAYS : lead;
-        if (days < 1 || days > 365) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "lead: must be between 1 and 365 days, was " + days);
-        }
-        return days;
-    }
-
     @GetMapping({"", "/kpis"})
     String kpis(@RequestParam(required = false) Integer lead, Model model) {
-        KpiValidation.KpiReport report = validation.validate(leadDays(lead), LocalDate.now(clock));
+        KpiValidation.KpiReport report = validation.validate(KpiValidation.leadDays(lead), LocalDate.now(clock));
         model.addAttribute("report", report);
         model.addAttribute("rule", KpiVerdict.MIN_SEPARATION);
         model.addAttribute("minEach", KpiVerdict.MIN_EACH);
@@ -77,17 +76,31 @@ class ChurnController {
 
     @GetMapping("/kpis.csv")
     ResponseEntity<byte[]> kpisCsv(@RequestParam(required = false) Integer lead) {
-        KpiValidation.KpiReport report = validation.validate(leadDays(lead), LocalDate.now(clock));
+        KpiValidation.KpiReport report = validation.validate(KpiValidation.leadDays(lead), LocalDate.now(clock));
         return file(ChurnExports.csv(ChurnExports.KPI_HEADERS, ChurnExports.kpiRows(report)), "churn-kpis.csv",
                 new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping("/kpis.xlsx")
     ResponseEntity<byte[]> kpisXlsx(@RequestParam(required = false) Integer lead) {
-        KpiValidation.KpiReport report = validation.validate(leadDays(lead), LocalDate.now(clock));
+        KpiValidation.KpiReport report = validation.validate(KpiValidation.leadDays(lead), LocalDate.now(clock));
         return file(ChurnExports.xlsx("KPI validation", ChurnExports.KPI_HEADERS, ChurnExports.kpiRows(report)),
                 "churn-kpis.xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    /**
+     * A lead time outside one day to a year answers 400 with the KPI page again, the problem beside the lead field
+     * and what was typed kept, as the edit pages do; the exports answer the same since their links share the field.
+     */
+    @ExceptionHandler(InvalidFieldException.class)
+    ModelAndView invalid(InvalidFieldException problem, HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("churn/kpis", HttpStatus.BAD_REQUEST);
+        page.addObject("problem", problem.getMessage());
+        page.addObject("fieldProblems", problem.problems().stream().collect(Collectors.toMap(
+                ApiProblem.FieldProblem::field, ApiProblem.FieldProblem::message, (first, second) -> first)));
+        page.addObject("typedLead", request.getParameter("lead"));
+        return page;
     }
 
     @GetMapping("/model")

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.bansou.churn.ChurnOutcomes.Decision;
 import org.bansou.churn.KpiStatistics.Quantile;
+import org.bansou.web.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 class KpiValidation {
 
     static final int DEFAULT_LEAD_DAYS = 30;
+    static final int MAX_LEAD_DAYS = 365;
 
     private final ChurnOutcomes outcomes;
     private final AccountFeatures features;
@@ -33,6 +35,19 @@ class KpiValidation {
 
     record KpiReport(LocalDate asOf, int leadDays, int churned, int renewed, List<KpiResult> results,
                      List<String> withoutValues) {
+    }
+
+    /**
+     * The lead time asked for, in days before each decision: 30 when none is given, refused naming {@code lead}
+     * outside one day to a year, since a metric read more than a year ahead says nothing of the renewal it precedes.
+     * The page and the API both ask here, so they refuse the same values with the same words.
+     */
+    static int leadDays(Integer lead) {
+        int days = lead == null ? DEFAULT_LEAD_DAYS : lead;
+        if (days < 1 || days > MAX_LEAD_DAYS) {
+            throw new InvalidFieldException("lead", "must be between 1 and " + MAX_LEAD_DAYS + " days, was " + days);
+        }
+        return days;
     }
 
     KpiReport validate(int leadDays, LocalDate asOf) {

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import org.bansou.account.Account;
+import org.bansou.account.AccountCodes;
+import org.bansou.account.Accounts;
 import org.bansou.web.InvalidFieldException;
 
 /** Reading the knowledge pages' form fields, each refusal naming the field as the API does. */
@@ -86,5 +89,29 @@ final class Forms {
             throw new InvalidFieldException(field, "must be an ISO 4217 code such as JPY");
         }
         return value;
+    }
+
+    /**
+     * A success story as typed on the new-story or the edit form: the source by external id, tags separated by
+     * commas; {@code editing} is the story being edited, null for a new one, so a story cannot reuse itself.
+     */
+    static StoryFields story(Map<String, String> form, Long editing, Accounts accounts, SuccessStories stories) {
+        String band = optional(form, "employeeBand");
+        if (band != null && !AccountCodes.EMPLOYEE_BANDS.contains(band)) {
+            throw new InvalidFieldException("employeeBand", "must be one of " + String.join(", ",
+                    AccountCodes.EMPLOYEE_BANDS));
+        }
+        String sourceExternalId = optional(form, "sourceAccount");
+        Long source = sourceExternalId == null ? null : accounts.findByExternalId(sourceExternalId).map(Account::id)
+                .orElseThrow(() -> new InvalidFieldException("sourceAccount", "is not an account's external id"));
+        Long reuseOf = id(form, "reuseOfStoryId");
+        if (reuseOf != null && (reuseOf.equals(editing) || stories.findById(reuseOf).isEmpty())) {
+            throw new InvalidFieldException("reuseOfStoryId", "is not another success story");
+        }
+        return new StoryFields(required(form, "title"), required(form, "problem"), required(form, "approach"),
+                required(form, "outcomeMetric"), requiredNumber(form, "outcomeBefore"),
+                requiredNumber(form, "outcomeAfter"), optional(form, "outcomeUnit"), optional(form, "industry"), band,
+                optional(form, "planName"), StoryFields.tags(form.get("features")), optional(form, "playbook"),
+                StoryFields.tags(form.get("problemTags")), source, reuseOf);
     }
 }

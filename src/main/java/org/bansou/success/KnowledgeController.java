@@ -179,6 +179,12 @@ class KnowledgeController {
     @GetMapping("/stories")
     String stories(@RequestParam(required = false) String q, @RequestParam(defaultValue = "1") int page,
                    Model model) {
+        return storiesPage(q, page, Map.of(), Map.of(), model);
+    }
+
+    /** The story library with the new-story form, holding what was typed and each refused field's problem. */
+    private String storiesPage(String q, int page, Map<String, String> form, Map<String, String> fieldProblems,
+                               Model model) {
         ContainsSearch term = ContainsSearch.searchable(q) ? new ContainsSearch(q) : null;
         int pageNumber = Math.max(1, page);
         List<SuccessStory> list = stories.page(term, PAGE, (long) (pageNumber - 1) * PAGE);
@@ -191,6 +197,8 @@ class KnowledgeController {
         model.addAttribute("total", total);
         model.addAttribute("page", pageNumber);
         model.addAttribute("pages", Math.max(1, (total + PAGE - 1) / PAGE));
+        model.addAttribute("form", form);
+        model.addAttribute("fieldProblems", fieldProblems);
         return "success/knowledge";
     }
 
@@ -341,29 +349,27 @@ class KnowledgeController {
         return "success/knowledge";
     }
 
-    /** A CSM writes down a success story from the form; bad fields are named back on the page. */
+    /**
+     * A CSM writes down a success story from the form. A bad field answers 400 with the form again, as the edit
+     * pages do: what was typed kept and the problem beside the field, rather than a redirect that loses the input.
+     */
     @PostMapping("/stories")
-    String createStory(@RequestParam Map<String, String> form) {
+    String createStory(@RequestParam Map<String, String> form, Model model,
+                       jakarta.servlet.http.HttpServletResponse response) {
         access.require(Role.CSM);
-        String band = blank(form.get("employeeBand"));
-        if (band != null && !List.of("1-9", "10-49", "50-249", "250-999", "1000+").contains(band)) {
-            throw new InvalidFieldException("employeeBand", "must be one of 1-9, 10-49, 50-249, 250-999, 1000+");
+        try {
+            SuccessStory story = stories.create(Forms.story(form, null, accounts, stories), LocalDate.now(clock),
+                    access.actor().name());
+            audit.record("create", "success_story", story.id(), story.sourceAccountId(),
+                    Map.of("title", story.title()));
+            return "redirect:/knowledge/stories";
+        } catch (InvalidFieldException problem) {
+            response.setStatus(400);
+            model.addAttribute("problem", problem.getMessage());
+            return storiesPage(null, 1, form, problem.problems().stream().collect(Collectors.toMap(
+                    org.bansou.web.ApiProblem.FieldProblem::field, org.bansou.web.ApiProblem.FieldProblem::message,
+                    (first, second) -> first)), model);
         }
-        Long source = blank(form.get("sourceAccount")) == null ? null
-                : accounts.findByExternalId(form.get("sourceAccount").strip()).map(Account::id)
-                .orElseThrow(() -> new InvalidFieldException("sourceAccount", "is not an account's external id"));
-        Long reuseOf = number(form, "reuseOfStoryId") == null ? null : number(form, "reuseOfStoryId").longValue();
-        if (reuseOf != null && stories.findById(reuseOf).isEmpty()) {
-            throw new InvalidFieldException("reuseOfStoryId", "is not a success story");
-        }
-        SuccessStory story = stories.create(new StoryFields(required(form, "title"), required(form, "problem"),
-                required(form, "approach"), required(form, "outcomeMetric"), requiredNumber(form, "outcomeBefore"),
-                requiredNumber(form, "outcomeAfter"), blank(form.get("outcomeUnit")), blank(form.get("industry")), band,
-                blank(form.get("planName")), StoryFields.tags(form.get("features")), blank(form.get("playbook")),
-                StoryFields.tags(form.get("problemTags")), source, reuseOf), LocalDate.now(clock),
-                access.actor().name());
-        audit.record("create", "success_story", story.id(), source, Map.of("title", story.title()));
-        return "redirect:/knowledge/stories";
     }
 
     /** Logs a request or complaint heard from an account (named by its external id). */

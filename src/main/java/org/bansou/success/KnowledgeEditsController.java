@@ -109,7 +109,7 @@ class KnowledgeEditsController {
         access.require(Role.CSM);
         SuccessStory before = stories.get(id);
         try {
-            StoryFields fields = storyFields(form, id);
+            StoryFields fields = Forms.story(form, id, accounts, stories);
             SuccessStory saved = stories.update(id, Forms.version(form), fields);
             audit.record("update", "success_story", id, saved.sourceAccountId(), Map.of("title", saved.title(),
                     "via", "page"));
@@ -119,28 +119,6 @@ class KnowledgeEditsController {
             storyPage(before, form, model);
             return refused(problem, model, response);
         }
-    }
-
-    /** The story's fields as typed on a form; sources by external id, tags separated by commas. */
-    StoryFields storyFields(Map<String, String> form, Long editing) {
-        String band = Forms.optional(form, "employeeBand");
-        if (band != null && !AccountCodes.EMPLOYEE_BANDS.contains(band)) {
-            throw new InvalidFieldException("employeeBand", "must be one of " + String.join(", ",
-                    AccountCodes.EMPLOYEE_BANDS));
-        }
-        String sourceExternalId = Forms.optional(form, "sourceAccount");
-        Long source = sourceExternalId == null ? null : accounts.findByExternalId(sourceExternalId).map(Account::id)
-                .orElseThrow(() -> new InvalidFieldException("sourceAccount", "is not an account's external id"));
-        Long reuseOf = Forms.id(form, "reuseOfStoryId");
-        if (reuseOf != null && (reuseOf.equals(editing) || stories.findById(reuseOf).isEmpty())) {
-            throw new InvalidFieldException("reuseOfStoryId", "is not another success story");
-        }
-        return new StoryFields(Forms.required(form, "title"), Forms.required(form, "problem"),
-                Forms.required(form, "approach"), Forms.required(form, "outcomeMetric"),
-                Forms.requiredNumber(form, "outcomeBefore"), Forms.requiredNumber(form, "outcomeAfter"),
-                Forms.optional(form, "outcomeUnit"), Forms.optional(form, "industry"), band,
-                Forms.optional(form, "planName"), StoryFields.tags(form.get("features")),
-                Forms.optional(form, "playbook"), StoryFields.tags(form.get("problemTags")), source, reuseOf);
     }
 
     // ---- value formula

@@ -90,12 +90,38 @@ class ChurnControllerTests {
     }
 
     @Test
-    void a_lead_time_outside_one_day_to_a_year_is_refused_naming_the_field() throws Exception {
-        mvc.perform(get("/api/v1/churn/kpis").param("lead", "0").with(as(viewer)))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("lead")));
-        mvc.perform(get("/churn/kpis").param("lead", "400").with(as(viewer)))
-                .andExpect(status().isBadRequest());
+    void a_lead_time_outside_one_day_to_a_year_is_refused_naming_the_field_alike_on_the_page_and_in_the_api()
+            throws Exception {
+        for (String lead : List.of("0", "366")) {
+            String problem = "must be between 1 and 365 days, was " + lead;
+            mvc.perform(get("/api/v1/churn/kpis").param("lead", lead).with(as(viewer)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.message").value("lead " + problem))
+                    .andExpect(jsonPath("$.errors[0].field").value("lead"))
+                    .andExpect(jsonPath("$.errors[0].message").value(problem));
+            mvc.perform(get("/churn/kpis").param("lead", lead).param("lang", "en").with(as(viewer)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("role=\"alert\">lead " + problem + "<")))
+                    .andExpect(content().string(containsString("data-field=\"lead\">" + problem + "<")))
+                    .andExpect(content().string(containsString("name=\"lead\" min=\"1\" max=\"365\" value=\"" + lead + "\"")))
+                    .andExpect(content().string(not(containsString("class=\"churn-sample\""))));
+            mvc.perform(get("/churn/kpis.csv").param("lead", lead).with(as(viewer)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("data-field=\"lead\">" + problem + "<")));
+        }
+        for (String lead : List.of("1", "365")) {
+            mvc.perform(get("/api/v1/churn/kpis").param("lead", lead).with(as(viewer)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.leadDays").value(Integer.parseInt(lead)));
+            mvc.perform(get("/churn/kpis").param("lead", lead).param("lang", "en").with(as(viewer)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("value=\"" + lead + "\"")))
+                    .andExpect(content().string(containsString("class=\"churn-sample\"")))
+                    .andExpect(content().string(not(containsString("data-field="))));
+        }
+        mvc.perform(get("/api/v1/churn/kpis").with(as(viewer)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.leadDays").value(30));
         mvc.perform(get("/api/v1/churn/risks").param("size", "0").with(as(viewer)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("size")));

@@ -46,6 +46,7 @@ class RenewalControllerTests {
     AppUser ito;
     long kobayashiRenewal;
     long yamadaRenewal;
+    ChurnRecord uedaChurn;
 
     @BeforeEach
     void pipelineWithAnOverdueRenewal() {
@@ -65,7 +66,7 @@ class RenewalControllerTests {
         path.define("utilization_60_8w", "利用率60%以上が8週間", "utilization", new java.math.BigDecimal("0.6"), 8, null);
         ChurnReason expensive = reasons.add("too_expensive", "価格が高い", false, today.minusYears(2), "admin",
                 clock.instant());
-        triage.record(new ChurnTriage.HeardChurn(ueda, null, today.minusDays(20), "JPY", 90_000,
+        uedaChurn = triage.record(new ChurnTriage.HeardChurn(ueda, null, today.minusDays(20), "JPY", 90_000,
                 new ChurnForm(expensive.id(), "高い", "survey", null, null), "sato", clock.instant()));
     }
 
@@ -122,6 +123,36 @@ class RenewalControllerTests {
                 .andExpect(status().isConflict());
 
         assertThat(renewals.get(kobayashiRenewal).forecastOutcome()).isEqualTo("renew");
+    }
+
+    @Test
+    void every_page_showing_a_churn_links_to_what_the_customer_said_about_it() throws Exception {
+        String interview = "href=\"/knowledge/churns/" + uedaChurn.id() + "\"";
+        for (String lang : new String[] {"en", "ja"}) {
+            mvc.perform(get("/renewals/churns").param("lang", lang).with(SignedIn.as(ito)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(interview)));
+            mvc.perform(get("/renewals/accounts/" + uedaChurn.accountId()).param("lang", lang).with(SignedIn.as(ito)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(interview)));
+        }
+        mvc.perform(get("/renewals/churns?lang=en").with(SignedIn.as(ito)))
+                .andExpect(content().string(containsString(">Interview and feedback</a>")));
+        mvc.perform(get("/renewals/churns?lang=ja").with(SignedIn.as(ito)))
+                .andExpect(content().string(containsString(">解約インタビューとフィードバック</a>")));
+    }
+
+    @Test
+    void a_renewal_page_links_each_churn_of_its_account_to_its_interview_and_no_other() throws Exception {
+        long kobayashi = renewals.get(kobayashiRenewal).accountId();
+        ChurnRecord earlier = triage.record(new ChurnTriage.HeardChurn(kobayashi, null,
+                LocalDate.now(clock).minusDays(400), "JPY", 30_000,
+                new ChurnForm(reasons.all().get(0).id(), "予算削減", "interview", "sato", null), "sato", clock.instant()));
+
+        mvc.perform(get("/renewals/" + kobayashiRenewal + "?lang=en").with(SignedIn.as(ito)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/knowledge/churns/" + earlier.id() + "\"")))
+                .andExpect(content().string(not(containsString("href=\"/knowledge/churns/" + uedaChurn.id() + "\""))));
     }
 
     @Test

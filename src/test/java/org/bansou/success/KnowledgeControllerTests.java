@@ -39,20 +39,46 @@ class KnowledgeControllerTests {
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
-    void a_story_form_with_a_bad_size_is_refused_naming_the_field_and_nothing_is_stored() throws Exception {
+    void a_story_form_with_a_bad_field_answers_400_naming_it_beside_the_field_keeps_what_was_typed_and_stores_nothing()
+            throws Exception {
         AppUser ito = users.create("ito", "伊藤", null, Role.CSM, "secret-1234");
         mvc.perform(post("/knowledge/stories").with(as(ito)).with(csrf()).header("Referer", "/knowledge/stories")
-                        .param("title", "月末短縮").param("problem", "手作業").param("approach", "一括送信")
+                        .param("title", "月末短縮").param("problem", "手作業で2日").param("approach", "一括送信")
                         .param("outcomeMetric", "時間").param("outcomeBefore", "16").param("outcomeAfter", "4")
-                        .param("employeeBand", "10-50"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("problem", containsString("employeeBand")));
+                        .param("employeeBand", "10-50").param("problemTags", "請求、月末"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().doesNotExist("Location"))
+                .andExpect(content().string(containsString("employeeBand must be one of 1-9, 10-49")))
+                .andExpect(content().string(containsString("data-field=\"employeeBand\">must be one of")))
+                .andExpect(content().string(not(containsString("data-field=\"outcomeBefore\""))))
+                .andExpect(content().string(containsString("value=\"10-50\"")))
+                .andExpect(content().string(containsString("value=\"月末短縮\"")))
+                .andExpect(content().string(containsString(">手作業で2日</textarea>")))
+                .andExpect(content().string(containsString("value=\"請求、月末\"")))
+                .andExpect(content().string(containsString("<details open")));
         mvc.perform(post("/knowledge/stories").with(as(ito)).with(csrf()).header("Referer", "/knowledge/stories")
                         .param("title", "月末短縮").param("problem", "手作業").param("approach", "一括送信")
                         .param("outcomeMetric", "時間").param("outcomeBefore", "十六").param("outcomeAfter", "4"))
-                .andExpect(flash().attribute("problem", containsString("outcomeBefore must be a number")));
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("outcomeBefore must be a number")))
+                .andExpect(content().string(containsString("data-field=\"outcomeBefore\">must be a number<")))
+                .andExpect(content().string(containsString("value=\"十六\"")));
         org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM success_story")
                 .query(Long.class).single()).isZero();
+
+        mvc.perform(post("/knowledge/stories").with(as(ito)).with(csrf())
+                        .param("title", "月末短縮").param("problem", "手作業").param("approach", "一括送信")
+                        .param("outcomeMetric", "時間").param("outcomeBefore", "16").param("outcomeAfter", "4")
+                        .param("employeeBand", "10-49"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/knowledge/stories"));
+        org.assertj.core.api.Assertions.assertThat(stories.page(null, 10, 0))
+                .extracting(SuccessStory::title, SuccessStory::employeeBand).containsExactly(
+                        org.assertj.core.api.Assertions.tuple("月末短縮", "10-49"));
+        mvc.perform(get("/knowledge/stories").with(as(ito)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-field="))))
+                .andExpect(content().string(not(containsString("<details open"))));
     }
 
     @Test
