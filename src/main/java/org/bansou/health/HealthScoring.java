@@ -23,9 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * named) wins; among equally specific ones the higher priority, then the older model.
  * <p>
  * Band changes of a run for one day are published as {@link HealthBandChanged}, one per account, inside the
- * scoring transaction, when there are at most {@code bansou.health.max-events} of them (default 10,000): a
- * first run over a million accounts changes every band, and a million events would only flood listeners.
- * Above that one {@link HealthBandsChangedInBulk} says so, and listeners read the day's changes at once with
+ * scoring transaction, when there are at most {@code bansou.health.max-events} of them (default 1,000): a
+ * listener takes each event in a transaction of its own, and a first run over a million accounts changes every
+ * band. Above that one {@link HealthBandsChangedInBulk} says so, and listeners read the day's changes at once with
  * {@link HealthBands#bandChangesBetween}. Backfills (history, not news) publish nothing.
  */
 @Component
@@ -49,7 +49,7 @@ public class HealthScoring {
 
     HealthScoring(HealthModels models, HealthScores scores, ApplicationEventPublisher events, AccessRules access,
                   AuditLog audit, JdbcClient jdbc, Clock clock,
-                  @Value("${bansou.health.max-events:10000}") int maxEvents) {
+                  @Value("${bansou.health.max-events:1000}") int maxEvents) {
         this.models = models;
         this.scores = scores;
         this.events = events;
