@@ -95,7 +95,8 @@ class HealthScores {
                 .params(statement.params(List.of(day)))
                 .update();
         jdbc.sql("ANALYZE health_scored").update();
-        // yesterday's score is nearly everyone's latest: two hash joins, and a probe only for the rest
+        // yesterday's score is nearly everyone's latest: two hash joins, and a probe only for the rest; the days
+        // are named, so the joins read those days' scores only, however long the history
         List<HealthBandChanged> changes = jdbc.sql("""
                         SELECT account_id, day, before, band, model_id, model_version
                           FROM (SELECT s.account_id, s.day, s.band, s.model_id, s.model_version,
@@ -107,12 +108,14 @@ class HealthScores {
                                                   ORDER BY h.day DESC
                                                   LIMIT 1)) AS before
                                   FROM health_scored s
-                                  LEFT JOIN health_score same ON same.account_id = s.account_id AND same.day = s.day
+                                  LEFT JOIN health_score same ON same.account_id = s.account_id AND same.day = :day
                                   LEFT JOIN health_score yesterday
-                                    ON yesterday.account_id = s.account_id AND yesterday.day = s.day - 1) c
+                                    ON yesterday.account_id = s.account_id AND yesterday.day = :yesterday) c
                          WHERE before IS DISTINCT FROM band
                          LIMIT :cap
                         """)
+                .param("day", day)
+                .param("yesterday", day.minusDays(1))
                 .param("cap", cap + 1)
                 .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
                         rs.getObject("day", LocalDate.class),
