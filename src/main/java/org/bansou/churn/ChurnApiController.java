@@ -28,16 +28,18 @@ class ChurnApiController {
     private final ChurnModels models;
     private final ChurnRisks risks;
     private final ChurnModelTraining training;
+    private final ChurnScoring scoring;
     private final Accounts accounts;
     private final AccessRules access;
     private final Clock clock;
 
     ChurnApiController(KpiValidation validation, ChurnModels models, ChurnRisks risks, ChurnModelTraining training,
-                       Accounts accounts, AccessRules access, Clock clock) {
+                       ChurnScoring scoring, Accounts accounts, AccessRules access, Clock clock) {
         this.validation = validation;
         this.models = models;
         this.risks = risks;
         this.training = training;
+        this.scoring = scoring;
         this.accounts = accounts;
         this.access = access;
         this.clock = clock;
@@ -85,6 +87,18 @@ class ChurnApiController {
     ChurnModel retrain() {
         access.require(Role.MANAGER);
         return training.retrain(LocalDate.now(clock)).model();
+    }
+
+    /** Rescores every paying account now with the kept model, without retraining (manager or admin). */
+    @PostMapping("/model/rescore")
+    ChurnScoring.Rescored rescore() {
+        access.require(Role.MANAGER);
+        return scoring.rescore(LocalDate.now(clock));
+    }
+
+    @ExceptionHandler(ChurnScoring.NoScoringModel.class)
+    ProblemDetail noScoringModel(ChurnScoring.NoScoringModel e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(ChurnModelTraining.NotEnoughHistory.class)

@@ -47,16 +47,18 @@ class ChurnController {
     private final ChurnModels models;
     private final ChurnRisks risks;
     private final ChurnModelTraining training;
+    private final ChurnScoring scoring;
     private final Accounts accounts;
     private final AccessRules access;
     private final Clock clock;
 
     ChurnController(KpiValidation validation, ChurnModels models, ChurnRisks risks, ChurnModelTraining training,
-                    Accounts accounts, AccessRules access, Clock clock) {
+                    ChurnScoring scoring, Accounts accounts, AccessRules access, Clock clock) {
         this.validation = validation;
         this.models = models;
         this.risks = risks;
         this.training = training;
+        this.scoring = scoring;
         this.accounts = accounts;
         this.access = access;
         this.clock = clock;
@@ -151,6 +153,19 @@ class ChurnController {
             redirect.addFlashAttribute("reportFile", retrained.report().toAbsolutePath().toString());
         } catch (ChurnModelTraining.NotEnoughHistory e) {
             redirect.addFlashAttribute("notEnoughHistory", e.getMessage());
+        }
+        return "redirect:/churn/model";
+    }
+
+    /** Today's usage scored with the kept model, without retraining: what the morning run does, now. */
+    @PostMapping("/model/rescore")
+    String rescore(RedirectAttributes redirect) {
+        access.require(Role.MANAGER);
+        try {
+            ChurnScoring.Rescored rescored = scoring.rescore(LocalDate.now(clock));
+            redirect.addFlashAttribute("rescored", rescored);
+        } catch (ChurnScoring.NoScoringModel e) {
+            redirect.addFlashAttribute("noScoringModel", e.getMessage());
         }
         return "redirect:/churn/model";
     }

@@ -73,6 +73,43 @@ class ChurnControllerTests {
     }
 
     @Test
+    void a_manager_rescores_now_with_the_kept_model_without_retraining_and_without_a_model_is_told_to_retrain() throws Exception {
+        mvc.perform(post("/churn/model/rescore").with(as(manager)).with(csrf()))
+                .andExpect(redirectedUrl("/churn/model"))
+                .andExpect(flash().attribute("noScoringModel", containsString("retrain first")));
+        mvc.perform(post("/api/v1/churn/model/rescore").with(as(admin)).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("retrain first")));
+        double[][] rows = new double[40][];
+        boolean[] churned = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {i / 40.0};
+            churned[i] = i % 4 == 0;
+        }
+        long kept = models.add(model());
+        models.addScoringModel(kept, ChurnPipeline.fit(new ChurnPipeline.Table(List.of("utilization_28d"), rows,
+                churned), ChurnLearner.LOGISTIC_REGRESSION));
+
+        mvc.perform(get("/churn/model").param("lang", "en").with(as(manager)))
+                .andExpect(content().string(containsString("Rescore now with this model")));
+        mvc.perform(get("/churn/model").param("lang", "en").with(as(csm)))
+                .andExpect(content().string(not(containsString("Rescore now with this model"))));
+        mvc.perform(post("/churn/model/rescore").with(as(csm)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/churn/model/rescore").with(as(viewer)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/churn/model/rescore").with(as(manager)).with(csrf()))
+                .andExpect(redirectedUrl("/churn/model"))
+                .andExpect(flash().attributeExists("rescored"));
+        mvc.perform(post("/api/v1/churn/model/rescore").with(as(admin)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.modelId").value(kept));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'rescore'").query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM churn_model").query(Long.class).single())
+                .as("rescoring trains nothing").isEqualTo(1);
+    }
+
+    @Test
     void the_kpi_page_says_so_when_nothing_has_renewed_or_churned_yet_in_japanese_and_english() throws Exception {
         mvc.perform(get("/churn/kpis").param("lang", "ja").with(as(viewer)))
                 .andExpect(status().isOk())
