@@ -70,7 +70,8 @@ public class HealthBands {
 
     /**
      * Every band change on a day between {@code from} and {@code to}: an account's band against its previous
-     * score (null for its first), in day order. The set-based way to learn of a bulk run's changes.
+     * score (null for its first), in day order. The set-based way to learn of a bulk run's changes. The day
+     * before {@code from} holds nearly every account's previous score: joined at once, a probe only for the rest.
      */
     public List<HealthBandChanged> bandChangesBetween(LocalDate from, LocalDate to) {
         return jdbc.sql("""
@@ -81,19 +82,23 @@ public class HealthBands {
                              WHERE day BETWEEN :from AND :to
                             WINDOW w AS (PARTITION BY account_id ORDER BY day)
                         )
-                        SELECT r.account_id, r.day, COALESCE(r.before, p.band) AS before, r.band, r.model_id,
-                               r.model_version
-                          FROM ranged r
-                          LEFT JOIN LATERAL (SELECT h.band
-                                               FROM health_score h
-                                              WHERE r.n = 1
-                                                AND h.account_id = r.account_id
-                                                AND h.day < :from
-                                              ORDER BY h.day DESC
-                                              LIMIT 1) p ON true
-                         WHERE COALESCE(r.before, p.band) IS DISTINCT FROM r.band
-                         ORDER BY r.day, r.account_id
+                        SELECT account_id, day, before, band, model_id, model_version
+                          FROM (SELECT r.account_id, r.day, r.band, r.model_id, r.model_version,
+                                       COALESCE(r.before, y.band,
+                                                (SELECT h.band
+                                                   FROM health_score h
+                                                  WHERE r.n = 1
+                                                    AND h.account_id = r.account_id
+                                                    AND h.day < :from
+                                                  ORDER BY h.day DESC
+                                                  LIMIT 1)) AS before
+                                  FROM ranged r
+                                  LEFT JOIN health_score y
+                                    ON r.n = 1 AND y.account_id = r.account_id AND y.day = :dayBefore) c
+                         WHERE before IS DISTINCT FROM band
+                         ORDER BY day, account_id
                         """)
+                .param("dayBefore", from.minusDays(1))
                 .param("from", from)
                 .param("to", to)
                 .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
