@@ -38,6 +38,26 @@ class HealthBandsTests {
                 .containsExactlyInAnyOrder(HealthBand.POOR, HealthBand.NEUTRAL);
     }
 
+    @Test
+    void a_band_change_is_measured_against_the_previous_score_whether_it_was_the_day_before_or_weeks_earlier() {
+        long kobayashi = account("kobayashi", "小林歯科");
+        long tanaka = account("tanaka", "田中工務店");
+        long suzuki = account("suzuki", "鈴木会計");
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        score(kobayashi, day.minusDays(1), 72.0, "good");
+        score(kobayashi, day, 38.5, "poor");
+        score(tanaka, day.minusDays(20), 35.0, "poor"); // not scored the day before
+        score(tanaka, day, 55.0, "neutral");
+        score(suzuki, day.minusDays(20), 60.0, "neutral");
+        score(suzuki, day, 61.0, "neutral");
+
+        assertThat(bands.bandChangesBetween(day, day))
+                .extracting(HealthBandChanged::accountId, HealthBandChanged::from, HealthBandChanged::to)
+                .as("suzuki stayed neutral")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(kobayashi, HealthBand.GOOD, HealthBand.POOR),
+                        org.assertj.core.groups.Tuple.tuple(tanaka, HealthBand.POOR, HealthBand.NEUTRAL));
+    }
+
     private long account(String externalId, String name) {
         accounts.upsertAll(List.of(new AccountRow(externalId, name, "医療", "10-49", "top_down", null, "low",
                 "adoption")));
