@@ -304,6 +304,11 @@ public class MrrRebuild {
         RevenueSetting rules = settings.current();
         boolean everyone = accountIds == null;
         Long[] scope = everyone ? new Long[0] : accountIds;
+        if (everyone) {
+            // a part's share of the history is estimated at a fraction of a percent (the modulo condition):
+            // joined one by one through the indexes, it would cost many times the hash joins of a full scan
+            jdbc.sql("SET LOCAL enable_nestloop = off").update();
+        }
         jdbc.sql(segmentDays)
                 .param("everyone", everyone)
                 .param("accounts", scope)
@@ -311,6 +316,7 @@ public class MrrRebuild {
                 .param("parts", parts)
                 .param("serviceEnd", rules.churnAtServiceEnd())
                 .update();
+        jdbc.sql("SET LOCAL enable_nestloop = on").update();
         t = step("segment days", t);
         jdbc.sql("ANALYZE segment_day").update();
         List<String> currencies = new ArrayList<>();
