@@ -62,5 +62,13 @@ SELECT b.account_id, b.month, b.kind, b.opening_stock > 0 AS opening_paying, b.c
        CASE b.kind WHEN 'new_business' THEN 1 WHEN 'reactivation' THEN 1 WHEN 'churn' THEN -1 ELSE 0 END AS logo,
        MAX(b.month) FILTER (WHERE b.kind IN ('new_business', 'reactivation'))
            OVER (PARTITION BY b.account_id ORDER BY b.month) AS paying_since,
-       date_trunc('month', b.first_paid_on::timestamp)::date AS cohort_month
-  FROM booked b;
+       date_trunc('month', b.first_paid_on::timestamp)::date AS cohort_month,
+       -- the report fields the roll-up is keyed by, read once: mrr_rollup_account is written from the first
+       -- month's row, and the rows of mrr_segment_month are rolled up under the same fields
+       ROW_NUMBER() OVER (PARTITION BY b.account_id ORDER BY b.month) = 1 AS first_month,
+       acc.industry COLLATE "C" AS industry, acc.employee_band COLLATE "C" AS employee_band,
+       acc.touch_tier COLLATE "C" AS touch_tier, acc.owner_user_id
+  FROM booked b
+  JOIN account acc ON acc.id = b.account_id
+ WHERE (:everyone OR acc.id = ANY(:accounts))
+   AND acc.id % :parts = :part;

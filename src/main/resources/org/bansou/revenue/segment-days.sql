@@ -15,6 +15,10 @@ WITH history AS (
       JOIN plan_price billed ON billed.id = COALESCE(c.from_plan_price_id, s.plan_price_id)
      WHERE (:everyone OR c.account_id = ANY(:accounts))
        AND c.account_id % :parts = :part
+       -- a change carries the account of its subscription: the same condition on the subscriptions lets the
+       -- join hash this part's subscriptions rather than all its changes, and probe with its changes only
+       AND (:everyone OR s.account_id = ANY(:accounts))
+       AND s.account_id % :parts = :part
     UNION ALL
     -- a subscription that ended at the source without a cancel row still stops paying on its end date
     -- (DESIGN.md: a missing zero row silently understates churn)
