@@ -143,8 +143,8 @@ class HealthBenchmark implements Benchmark {
                 """).update();
     }
 
-    // the rollups, the bulk of the data, in one part per core, each its own transaction over every n-th account
-    // the rollups of days from..to, each account fading as it would between first and last
+    // the rollups of days from..to (each account fading as it would between first and last), the bulk of the
+    // data, in one part per core, each its own transaction over every n-th account
     private void generateUsage(LocalDate first, LocalDate last, LocalDate from, LocalDate to) {
         int parts = Runtime.getRuntime().availableProcessors();
         ExecutorService workers = Executors.newFixedThreadPool(parts);
