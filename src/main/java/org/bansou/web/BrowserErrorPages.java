@@ -41,7 +41,7 @@ class BrowserErrorPages {
         return page;
     }
 
-    private static boolean asksForHtml(HttpServletRequest request) {
+    static boolean asksForHtml(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         return accept != null && accept.contains("text/html");
     }

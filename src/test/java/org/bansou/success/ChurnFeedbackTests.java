@@ -91,6 +91,18 @@ class ChurnFeedbackTests {
     }
 
     @Test
+    void a_churn_list_asked_for_a_period_that_ends_before_it_starts_answers_400_naming_the_field() throws Exception {
+        mvc.perform(get("/knowledge/churns").param("from", "2026-07-01").param("to", "2026-06-01")
+                        .accept(MediaType.TEXT_HTML).with(as(viewer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("from must be on or before to")));
+        mvc.perform(get("/knowledge/churns").param("from", "2026-07-01").param("to", "2026-06-01")
+                        .accept(MediaType.APPLICATION_JSON).with(as(viewer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+    }
+
+    @Test
     void feedback_logged_on_a_churn_record_takes_its_date_and_mrr_lost_and_the_theme_ranks_by_the_churn()
             throws Exception {
         send(ito, "/api/v1/churn-records/" + tanakasChurn + "/feedback", Map.of("kind", "complaint",
