@@ -2,15 +2,12 @@ package org.bansou.effort;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,6 +16,7 @@ import org.bansou.account.Accounts;
 import org.bansou.importing.ImportFile;
 import org.bansou.importing.ImportOutcome;
 import org.bansou.importing.Problems;
+import org.bansou.importing.SheetImport;
 import org.bansou.importing.Spreadsheets;
 import org.bansou.security.AccessRules;
 import org.bansou.security.Actor;
@@ -39,9 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EffortImport {
 
     static final List<String> COLUMNS = List.of("account", "user", "day", "minutes", "task_kind", "lifecycle_stage");
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT));
+    private static final int REQUIRED_COLUMNS = 5;
 
     private final EffortEntries entries;
     private final TaskKinds kinds;
@@ -68,19 +64,12 @@ public class EffortImport {
     public ImportOutcome importFile(ImportFile file, Locale locale) {
         access.require(Role.CSM);
         Problems problems = new Problems(messages, locale, "effort.import.error.");
-        List<Spreadsheets.SheetLine> lines;
-        try {
-            lines = Spreadsheets.read(file);
-        } catch (Spreadsheets.Unreadable unreadable) {
-            problems.add(unreadable.line(), null, "unreadable", unreadable.getMessage());
+        Optional<SheetImport.Sheet> sheet = SheetImport.read(file, COLUMNS, REQUIRED_COLUMNS, problems);
+        if (sheet.isEmpty()) {
             return ImportOutcome.rejected("effort", problems.inFileOrder());
         }
-        Map<String, Integer> columns = header(lines, problems);
-        if (columns == null) {
-            return ImportOutcome.rejected("effort", problems.inFileOrder());
-        }
-        List<Spreadsheets.SheetLine> body = lines.subList(1, lines.size()).stream()
-                .filter(line -> line.cells().stream().anyMatch(cell -> cell != null && !cell.isBlank())).toList();
+        Map<String, Integer> columns = sheet.get().columns();
+        List<Spreadsheets.SheetLine> body = sheet.get().body();
         Map<String, Account> accountsById = accounts.byExternalIds(body.stream()
                         .map(line -> line.cell(columns, "account")).filter(id -> id != null).toList())
                 .stream().collect(Collectors.toMap(Account::externalId, a -> a));
@@ -110,7 +99,7 @@ public class EffortImport {
             } else if (!actor.atLeast(Role.MANAGER) && !Long.valueOf(user.id()).equals(actor.userId())) {
                 problems.add(n, "user", "notYou", username);
             }
-            LocalDate day = date(line, columns, problems, today);
+            LocalDate day = SheetImport.pastDay(line, columns, "day", problems, today);
             Integer minutes = null;
             String minutesText = line.cell(columns, "minutes");
             if (minutesText == null) {
@@ -149,53 +138,5 @@ public class EffortImport {
         detail.put("rows", inserted);
         audit.record("import", "effort_entry", null, null, detail);
         return new ImportOutcome("effort", inserted, 0, 0, List.of());
-    }
-
-    private static Map<String, Integer> header(List<Spreadsheets.SheetLine> lines, Problems problems) {
-        if (lines.isEmpty() || lines.get(0).cells().stream().allMatch(c -> c == null || c.isBlank())) {
-            problems.add(1, null, "noHeader", String.join(",", COLUMNS));
-            return null;
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> cells = lines.get(0).cells();
-        for (int at = 0; at < cells.size(); at++) {
-            String name = cells.get(at) == null ? "" : cells.get(at).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!COLUMNS.contains(name)) {
-                problems.add(1, name, "unknownColumn", String.join(", ", COLUMNS));
-            } else if (columns.putIfAbsent(name, at) != null) {
-                problems.add(1, name, "repeatedColumn");
-            }
-        }
-        for (String needed : COLUMNS.subList(0, 5)) {
-            if (!columns.containsKey(needed)) {
-                problems.add(1, needed, "missingColumn");
-            }
-        }
-        return !problems.any() ? columns : null;
-    }
-
-    private static LocalDate date(Spreadsheets.SheetLine line, Map<String, Integer> columns, Problems problems,
-                                  LocalDate today) {
-        String value = line.cell(columns, "day");
-        if (value == null) {
-            problems.add(line.line(), "day", "required");
-            return null;
-        }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                LocalDate day = LocalDate.parse(value, format);
-                if (day.isAfter(today)) {
-                    problems.add(line.line(), "day", "future", value);
-                }
-                return day;
-            } catch (DateTimeParseException notThisFormat) {
-                // try the next accepted format
-            }
-        }
-        problems.add(line.line(), "day", "date", value);
-        return null;
     }
 }

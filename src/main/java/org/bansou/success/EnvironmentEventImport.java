@@ -2,16 +2,13 @@ package org.bansou.success;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.bansou.account.Account;
@@ -22,6 +19,7 @@ import org.bansou.account.EnvironmentEvents;
 import org.bansou.importing.ImportFile;
 import org.bansou.importing.ImportOutcome;
 import org.bansou.importing.Problems;
+import org.bansou.importing.SheetImport;
 import org.bansou.importing.Spreadsheets;
 import org.bansou.security.AccessRules;
 import org.bansou.security.AuditLog;
@@ -41,9 +39,6 @@ class EnvironmentEventImport {
     static final List<String> COLUMNS = List.of("account", "kind", "occurred_on", "detected_on", "detected_via",
             "contact", "note");
     private static final int REQUIRED_COLUMNS = 5;
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT));
 
     private final EnvironmentEvents events;
     private final Accounts accounts;
@@ -68,19 +63,12 @@ class EnvironmentEventImport {
     public ImportOutcome importFile(ImportFile file, Locale locale) {
         access.require(Role.CSM);
         Problems problems = new Problems(messages, locale, "success.import.error.");
-        List<Spreadsheets.SheetLine> lines;
-        try {
-            lines = Spreadsheets.read(file);
-        } catch (Spreadsheets.Unreadable unreadable) {
-            problems.add(unreadable.line(), null, "unreadable", unreadable.getMessage());
+        Optional<SheetImport.Sheet> sheet = SheetImport.read(file, COLUMNS, REQUIRED_COLUMNS, problems);
+        if (sheet.isEmpty()) {
             return ImportOutcome.rejected("environment_events", problems.inFileOrder());
         }
-        Map<String, Integer> columns = header(lines, problems);
-        if (columns == null) {
-            return ImportOutcome.rejected("environment_events", problems.inFileOrder());
-        }
-        List<Spreadsheets.SheetLine> body = lines.subList(1, lines.size()).stream()
-                .filter(line -> line.cells().stream().anyMatch(cell -> cell != null && !cell.isBlank())).toList();
+        Map<String, Integer> columns = sheet.get().columns();
+        List<Spreadsheets.SheetLine> body = sheet.get().body();
         Map<String, Account> byExternalId = accounts.byExternalIds(body.stream()
                         .map(line -> line.cell(columns, "account")).filter(Objects::nonNull).distinct().toList())
                 .stream().collect(Collectors.toMap(Account::externalId, a -> a));
@@ -101,8 +89,8 @@ class EnvironmentEventImport {
                 problems.add(n, "account", "notYours", accountId);
             }
             String kind = code(line, columns, "kind", AccountCodes.ENVIRONMENT_KINDS, problems);
-            LocalDate occurred = date(line, columns, "occurred_on", problems, today);
-            LocalDate detected = date(line, columns, "detected_on", problems, today);
+            LocalDate occurred = SheetImport.pastDay(line, columns, "occurred_on", problems, today);
+            LocalDate detected = SheetImport.pastDay(line, columns, "detected_on", problems, today);
             if (occurred != null && detected != null && detected.isBefore(occurred)) {
                 problems.add(n, "detected_on", "beforeOccurred", detected, occurred);
             }
@@ -134,33 +122,6 @@ class EnvironmentEventImport {
         return new ImportOutcome("environment_events", inserted, 0, 0, List.of());
     }
 
-    private static Map<String, Integer> header(List<Spreadsheets.SheetLine> lines, Problems problems) {
-        if (lines.isEmpty() || lines.get(0).cells().stream().allMatch(c -> c == null || c.isBlank())) {
-            problems.add(1, null, "noHeader", String.join(",", COLUMNS));
-            return null;
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> cells = lines.get(0).cells();
-        for (int at = 0; at < cells.size(); at++) {
-            String name = cells.get(at) == null ? ""
-                    : cells.get(at).replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (!COLUMNS.contains(name)) {
-                problems.add(1, name, "unknownColumn", String.join(", ", COLUMNS));
-            } else if (columns.putIfAbsent(name, at) != null) {
-                problems.add(1, name, "repeatedColumn");
-            }
-        }
-        for (String needed : COLUMNS.subList(0, REQUIRED_COLUMNS)) {
-            if (!columns.containsKey(needed)) {
-                problems.add(1, needed, "missingColumn");
-            }
-        }
-        return !problems.any() ? columns : null;
-    }
-
     private static String code(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column,
                                List<String> codes, Problems problems) {
         String value = line.cell(columns, column);
@@ -170,27 +131,5 @@ class EnvironmentEventImport {
             problems.add(line.line(), column, "code", value, String.join(", ", codes));
         }
         return value;
-    }
-
-    private static LocalDate date(Spreadsheets.SheetLine line, Map<String, Integer> columns, String column,
-                                  Problems problems, LocalDate today) {
-        String value = line.cell(columns, column);
-        if (value == null) {
-            problems.add(line.line(), column, "required");
-            return null;
-        }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                LocalDate day = LocalDate.parse(value, format);
-                if (day.isAfter(today)) {
-                    problems.add(line.line(), column, "future", value);
-                }
-                return day;
-            } catch (DateTimeParseException notThisFormat) {
-                // try the next accepted format
-            }
-        }
-        problems.add(line.line(), column, "date", value);
-        return null;
     }
 }
