@@ -88,7 +88,7 @@ class HealthScores {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
         rollupStatistics();
-        jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS " + statement.scoresOfOneDay() + """
+        jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS " + statement.scoresOfOneDay(day) + """
                         SELECT account_id, day, model_id, model_version, score, band, component_values
                           FROM scored
                         """)
@@ -127,14 +127,14 @@ class HealthScores {
         return changes;
     }
 
-    // autovacuum keeps them up to date, but not yet on rollups just written (a new or demo database), and a
-    // planner that believes them empty may rescan the whole grouping for each account it joins
+    // autovacuum keeps them up to date, but not yet on month rows just written (a new or demo database), and a
+    // planner that believes them empty joins a million accounts to them one by one
     private void rollupStatistics() {
-        boolean unknown = jdbc.sql("SELECT reltuples < 0 FROM pg_class WHERE oid = 'usage_daily'::regclass")
+        boolean unknown = jdbc.sql("SELECT reltuples < 0 FROM pg_class WHERE oid = 'usage_month'::regclass")
                 .query(Boolean.class)
                 .single();
         if (unknown) {
-            jdbc.sql("ANALYZE usage_daily").update();
+            jdbc.sql("ANALYZE usage_month").update();
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one statement that scores every customer account on a set of days with the current models. It is
@@ -22,7 +23,7 @@ final class ScoringStatement {
     private final List<HealthModel> models;
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<String, Integer> measureIndex = new LinkedHashMap<>();
-    private final List<String> usageColumns = new ArrayList<>();
+    private final List<Function<MonthCells, String>> usageColumns = new ArrayList<>();
     private final List<String> usageWindowColumns = new ArrayList<>();
     // per-row flags computed once per rollup row, so the window frames only add and subtract integers
     private final List<String> usageRowColumns = new ArrayList<>();
@@ -33,7 +34,6 @@ final class ScoringStatement {
     private int usageWindow = 1;
     private int signalWindow = 1;
     private int keyPersonWindow = 1;
-    private String oneDay;
     private String manyDays;
 
     private ScoringStatement(List<HealthModel> models) {
@@ -48,8 +48,7 @@ final class ScoringStatement {
                 statement.measure(component);
             }
         }
-        statement.oneDay = statement.build(false);
-        statement.manyDays = statement.build(true);
+        statement.manyDays = statement.build(true, null);
         return statement;
     }
 
@@ -62,11 +61,12 @@ final class ScoringStatement {
     }
 
     /**
-     * The scores of one day, as CTE {@code scored} (day, account_id, model_id, model_version, score, band,
-     * component_values): usage is one grouped pass over the day's window, which a hash aggregate does fastest.
+     * The scores of {@code day}, as CTE {@code scored} (day, account_id, model_id, model_version, score, band,
+     * component_values): usage is read from the few {@code usage_month} rows the window spans, joined to each
+     * account, every measure arithmetic on their cells. It equals {@link #scoresOfDays} for that day.
      */
-    String scoresOfOneDay() {
-        return oneDay;
+    String scoresOfOneDay(LocalDate day) {
+        return build(false, new MonthCells(day, usageWindow));
     }
 
     /**
@@ -78,7 +78,7 @@ final class ScoringStatement {
         return manyDays;
     }
 
-    private String build(boolean manyDays) {
+    private String build(boolean manyDays, MonthCells cells) {
         StringBuilder sql = new StringBuilder();
         sql.append("""
                 WITH chosen AS (
@@ -104,8 +104,8 @@ final class ScoringStatement {
         // written) the planner may otherwise re-run the whole window pass for every account and day it joins.
         // One day: left to the planner, which then joins the accounts in the parallel workers too; it is given
         // statistics first (HealthScores.scoreDay).
-        sql.append(manyDays ? "), used AS MATERIALIZED (\n" : "), used AS (\n");
         if (manyDays) {
+            sql.append("), used AS MATERIALIZED (\n");
             sql.append("""
                     SELECT *
                       FROM (SELECT x.day, x.account_id, x.scoring
@@ -127,16 +127,6 @@ final class ScoringStatement {
                     """.formatted(usageWindow,
                     usageRowColumns.stream().map(c -> ",\n                                   " + c).reduce("", String::concat),
                     usageRowNames.stream().map(n -> ", NULL").reduce("", String::concat)));
-        } else {
-            sql.append("""
-                    SELECT CAST(:lastDay AS date) AS day, x.account_id
-                """);
-            usageColumns.forEach(column -> sql.append("           , ").append(column).append('\n'));
-            sql.append("""
-                      FROM usage_daily x
-                     WHERE x.day BETWEEN CAST(:lastDay AS date) - %1$d + 1 AND :lastDay
-                     GROUP BY x.account_id
-                    """.formatted(usageWindow));
         }
         sql.append("""
                 ), signal_latest AS (
@@ -172,7 +162,17 @@ final class ScoringStatement {
         }
         sql.append("""
                       FROM chosen c
-                      LEFT JOIN used u ON u.day = c.day AND u.account_id = c.account_id
+                """);
+        if (manyDays) {
+            sql.append("      LEFT JOIN used u ON u.day = c.day AND u.account_id = c.account_id\n");
+        } else {
+            // a subquery of expressions only: the planner folds it into the join, once per account
+            sql.append(cells.joins("c")).append("     CROSS JOIN LATERAL (SELECT ")
+                    .append(usageColumns.isEmpty() ? "1 AS none" : String.join(",\n                               ",
+                            usageColumns.stream().map(column -> column.apply(cells)).toList()))
+                    .append(") u\n");
+        }
+        sql.append("""
                       LEFT JOIN signal_value s ON s.day = c.day AND s.account_id = c.account_id
                       LEFT JOIN key_person k ON k.day = c.day AND k.account_id = c.account_id
                      WHERE c.model_rank IS NOT NULL
@@ -273,19 +273,19 @@ final class ScoringStatement {
         int k = values.size();
         measureIndex.put(key, k);
         int window = c.window();
-        String in = "x.day > " + THE_DAY + " - " + window;
+        int last = window - 1; // the window's days, as days back from the scoring day
         switch (c.metric()) {
             case UTILIZATION -> {
                 usageWindow = Math.max(usageWindow, window);
-                usageColumns.add("100 * CAST(max(x.utilization) FILTER (WHERE " + in + ") AS float8) AS u" + k);
+                usageColumns.add(m -> "100 * CAST(" + m.greatest("utilization", 0, last) + " AS float8) AS u" + k);
                 usageWindowColumns.add("100 * CAST(max(x.utilization) " + frame(window) + " AS float8) AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case ACTIVE_USERS_7D, ACTIVE_USERS_28D -> {
                 usageWindow = Math.max(usageWindow, window);
                 String rolled = c.metric() == HealthMetric.ACTIVE_USERS_7D ? "active_users_7d" : "active_users_28d";
-                usageColumns.add("COALESCE(max(x." + rolled + ") FILTER (WHERE x.day = " + THE_DAY + "), "
-                        + "max(x.active_users) FILTER (WHERE " + in + ")) AS u" + k);
+                usageColumns.add(m -> "COALESCE(" + m.cell(rolled, 0) + ", " + m.greatest("active_users", 0, last)
+                        + ") AS u" + k);
                 usageWindowColumns.add("COALESCE(max(x." + rolled + ") " + frame(1) + ", max(x.active_users) "
                         + frame(window) + ") AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
@@ -293,9 +293,8 @@ final class ScoringStatement {
             case ACTIVE_USERS_TREND -> {
                 int span = 7 * c.trendWeeks();
                 usageWindow = Math.max(usageWindow, 2 * span);
-                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day > " + THE_DAY + " - " + span + ") AS u" + k);
-                usageColumns.add("sum(x.active_users) FILTER (WHERE x.day <= " + THE_DAY + " - " + span
-                        + " AND x.day > " + THE_DAY + " - " + 2 * span + ") AS p" + k);
+                usageColumns.add(m -> "(" + m.sum("active_users", 0, span - 1) + ") AS u" + k);
+                usageColumns.add(m -> "(" + m.sum("active_users", span, 2 * span - 1) + ") AS p" + k);
                 usageWindowColumns.add("sum(x.active_users) " + frame(span) + " AS u" + k);
                 usageWindowColumns.add("sum(x.active_users) OVER (PARTITION BY x.account_id ORDER BY x.n RANGE "
                         + "BETWEEN " + (2 * span - 1) + " PRECEDING AND " + span + " PRECEDING) AS p" + k);
@@ -305,9 +304,8 @@ final class ScoringStatement {
             case FEATURE_DAYS -> {
                 usageWindow = Math.max(usageWindow, window);
                 params.put("event" + k, c.event());
-                usageColumns.add("count(*) FILTER (WHERE " + in + " AND jsonb_exists(x.event_counts, :event" + k
-                        + ")) AS u" + k);
-                usageColumns.add("count(*) FILTER (WHERE " + in + " AND x.active_users > 0) AS p" + k);
+                usageColumns.add(m -> m.count(month -> eventDays(month, "event" + k), 0, last) + " AS u" + k);
+                usageColumns.add(m -> m.count(month -> month + ".active_days", 0, last) + " AS p" + k);
                 rowColumn("jsonb_exists(event_counts, :event" + k + ")::int", "f" + k);
                 usageWindowColumns.add("sum(x.f" + k + ") " + frame(window) + " AS u" + k);
                 usageWindowColumns.add("sum(x.active_day) " + frame(window) + " AS p" + k);
@@ -315,23 +313,24 @@ final class ScoringStatement {
             }
             case DISTINCT_FEATURES -> {
                 usageWindow = Math.max(usageWindow, window);
-                List<String> used = new ArrayList<>();
+                List<String> names = new ArrayList<>();
                 List<String> usedInFrame = new ArrayList<>();
                 for (int e = 0; e < c.events().size(); e++) {
                     String name = "event" + k + "_" + e;
                     params.put(name, c.events().get(e));
-                    used.add("COALESCE(bool_or(jsonb_exists(x.event_counts, :" + name + ")) FILTER (WHERE " + in
-                            + "), false)::int");
+                    names.add(name);
                     rowColumn("jsonb_exists(event_counts, :" + name + ")::int", "f" + k + "_" + e);
                     usedInFrame.add("COALESCE(sum(x.f" + k + "_" + e + ") " + frame(window) + " > 0, false)::int");
                 }
-                usageColumns.add("(" + String.join(" + ", used) + ") AS u" + k);
+                usageColumns.add(m -> "(" + String.join(" + ", names.stream()
+                        .map(name -> "(" + m.count(month -> eventDays(month, name), 0, last) + " > 0)::int")
+                        .toList()) + ") AS u" + k);
                 usageWindowColumns.add("(" + String.join(" + ", usedInFrame) + ") AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case DAYS_SINCE_LAST_ACTIVITY -> {
                 usageWindow = Math.max(usageWindow, window);
-                usageColumns.add(THE_DAY + " - max(x.day) FILTER (WHERE " + in + " AND x.active_users > 0) AS u" + k);
+                usageColumns.add(m -> m.latest(month -> month + ".active_days", 0, last) + " AS u" + k);
                 // a running maximum costs one step per row, a sliding one a whole window: cap it afterwards
                 usageWindowColumns.add("CASE WHEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id ORDER BY "
                         + "x.n) < " + window + " THEN x.day - max(x.active_on) OVER (PARTITION BY x.account_id "
@@ -354,6 +353,11 @@ final class ScoringStatement {
         }
     }
 
+    // the days of a month an event was used on, a mask
+    private static String eventDays(String month, String eventParameter) {
+        return "CAST(" + month + ".event_days ->> :" + eventParameter + " AS int)";
+    }
+
     private void rowColumn(String expression, String name) {
         usageRowColumns.add(expression + " AS " + name);
         usageRowNames.add(name);
@@ -368,9 +372,6 @@ final class ScoringStatement {
         return "OVER (PARTITION BY x.account_id ORDER BY x.n RANGE BETWEEN " + (days - 1)
                 + " PRECEDING AND CURRENT ROW)";
     }
-
-    // the one day scored: a constant to the planner, so the window's bounds are not recomputed for every row
-    private static final String THE_DAY = "CAST(:lastDay AS date)";
 
     private static String literal(BigDecimal number) {
         return "CAST(" + number.toPlainString() + " AS numeric)";

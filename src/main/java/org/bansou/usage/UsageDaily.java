@@ -10,10 +10,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,10 +55,12 @@ public class UsageDaily {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final DataSource dataSource;
+    private final UsageMonths months;
 
     UsageDaily(JdbcClient jdbc, Subscriptions subscriptions, Accounts accounts, ObjectMapper json, Clock clock,
-               DataSource dataSource) {
+               DataSource dataSource, UsageMonths months) {
         this.jdbc = jdbc;
+        this.months = months;
         this.dataSource = dataSource;
         this.subscriptions = subscriptions;
         this.accounts = accounts;
@@ -100,8 +105,17 @@ public class UsageDaily {
         long finished = finishedBefore();
         jdbc.sql("DELETE FROM usage_daily_user").update();
         jdbc.sql("DELETE FROM usage_daily WHERE source = 'events'").update();
-        rollUp(Long.MIN_VALUE, finished);
+        rollUp(Long.MIN_VALUE, finished, false);
+        months.recountAll();
         markCounted(finished);
+    }
+
+    /**
+     * Recounts the month rows of every account for the months overlapping {@code from}..{@code to}, after days
+     * were written there in bulk without the rollup (a generated benchmark history).
+     */
+    public void recountMonths(LocalDate from, LocalDate to) {
+        months.recountBetween(from, to);
     }
 
     /** When the rollup last took in new events; empty before the first time. */
@@ -122,7 +136,7 @@ public class UsageDaily {
         if (counted >= finished) {
             return 0;
         }
-        long events = rollUp(counted, finished);
+        long events = rollUp(counted, finished, true);
         markCounted(finished);
         return events;
     }
@@ -142,9 +156,10 @@ public class UsageDaily {
     /**
      * Adds the activity of transactions from {@code from} up to, not including, {@code to}; returns the events.
      * The new rows are read once: one statement counts them into the days and says which days it touched,
-     * and the seats of those days are then set from the subscriptions of their accounts.
+     * the seats of those days are then set from the subscriptions of their accounts, and the months of every
+     * day changed are recounted, unless the caller recounts every month itself ({@code recountMonths} false).
      */
-    private long rollUp(long from, long to) {
+    private long rollUp(long from, long to, boolean recountMonths) {
         // a second of a busy stream is a few hundred thousand rows: group them in memory, not on disk
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         // the day of an event is its date in the workspace zone; casting with that zone as the session's costs
@@ -239,7 +254,25 @@ public class UsageDaily {
                     gained.stream().map(g -> (int) g[1]).toArray(Integer[]::new),
                     gained.stream().map(g -> (int) g[2]).toArray(Integer[]::new));
         }
+        if (recountMonths) {
+            Set<UsageMonths.AccountDay> changed = new HashSet<>();
+            for (int i = 0; i < touchedAccounts.size(); i++) {
+                changed.add(monthOf(touchedAccounts.get(i), touchedDays.get(i)));
+            }
+            // a user new on a day counts in the 7- and 28-day active users of the 27 days after it
+            for (long[] g : gained) {
+                for (long day = g[1]; day <= g[2] + 27; day += 28) {
+                    changed.add(monthOf(g[0], day));
+                }
+                changed.add(monthOf(g[0], g[2] + 27));
+            }
+            months.recount(changed);
+        }
         return events[0];
+    }
+
+    private static UsageMonths.AccountDay monthOf(long accountId, long epochDay) {
+        return new UsageMonths.AccountDay(accountId, LocalDate.ofEpochDay(epochDay).withDayOfMonth(1));
     }
 
     // for this transaction only, as SET LOCAL, which cannot take a parameter
@@ -363,7 +396,7 @@ public class UsageDaily {
             eventCounts[i] = toJson(row.eventCounts() == null ? Map.of() : new TreeMap<>(row.eventCounts()));
             seatCounts[i] = row.seats() != null ? row.seats() : seats.seatsOn(ids[i], row.day());
         });
-        return jdbc.sql("""
+        int stored = jdbc.sql("""
                         INSERT INTO usage_daily (account_id, day, active_users, active_users_7d, active_users_28d,
                                                  events, event_counts, seats, source)
                         SELECT account_id, DATE '1970-01-01' + day, active_users, active_7d, active_28d, events,
@@ -394,6 +427,8 @@ public class UsageDaily {
                 .param("eventCounts", eventCounts)
                 .param("seats", seatCounts)
                 .update();
+        months.recount(IntStream.range(0, n).mapToObj(i -> monthOf(ids[i], days[i])).collect(Collectors.toSet()));
+        return stored;
     }
 
     /**
@@ -426,13 +461,19 @@ public class UsageDaily {
                     .append('\t').append(row.events()).append('\t').append(counts.replace("\\", "\\\\"))
                     .append('\t').append(orNull(seatCount)).append("\timport\n");
         }
+        Set<UsageMonths.AccountDay> touched = new HashSet<>();
+        for (DailyUsageRow row : rows) {
+            touched.add(new UsageMonths.AccountDay(accountIds.get(row.accountExternalId()), row.day().withDayOfMonth(1)));
+        }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            return (int) connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+            int stored = (int) connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
                     COPY usage_daily (account_id, day, active_users, active_users_7d, active_users_28d, events,
                                       event_counts, seats, source)
                     FROM STDIN
                     """, new StringReader(copy.toString()));
+            months.recount(touched);
+            return stored;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not load " + rows.size() + " days of usage", e);
         } finally {

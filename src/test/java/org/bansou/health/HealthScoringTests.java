@@ -266,6 +266,50 @@ class HealthScoringTests {
                 .as("9 days since the last day with an active user (the seventh component)").isEqualTo(9f);
     }
 
+    @Test
+    void each_day_scored_on_its_own_gets_what_a_backfill_gets_wherever_its_windows_cross_a_month() {
+        world.customer("kobayashi", "小林歯科", "high", 20);
+        world.customer("tanaka", "田中工務店", "high", 8);
+        world.customer("suzuki", "鈴木会計", "high", 12);
+        LocalDate march1 = LocalDate.of(2026, 3, 1);
+        world.activeDays("kobayashi", march1.minusDays(75), march1.minusDays(20), 9, 20, "login", "invoice_sent");
+        world.activeDays("kobayashi", march1.minusDays(12), march1.minusDays(1), 3, 20, "login", "csv_exported");
+        world.activeDays("kobayashi", march1.plusDays(30), march1.plusDays(31), 6, 20, "invoice_sent");
+        world.activeDays("tanaka", march1.minusDays(40), march1.plusDays(1), 2, 8, "login");
+        world.activeDays("tanaka", march1.minusDays(3), march1.minusDays(3), 0, 8); // a day with a row, nobody on it
+        world.activeDays("suzuki", march1.minusDays(100), march1.minusDays(95), 12, 12, "csv_exported");
+        models.create(model("Everything", null, List.of(utilization(10, 60, 1),
+                component(HealthMetric.ACTIVE_USERS_7D, HIGHER_IS_BETTER, 0, 10, 1),
+                component(HealthMetric.ACTIVE_USERS_28D, HIGHER_IS_BETTER, 0, 10, 1),
+                new HealthComponent(HealthMetric.ACTIVE_USERS_TREND, null, null, 4, null, null, HIGHER_IS_BETTER,
+                        BigDecimal.valueOf(-50), BigDecimal.ZERO, BigDecimal.ONE),
+                new HealthComponent(HealthMetric.FEATURE_DAYS, "invoice_sent", null, null, 45, null, HIGHER_IS_BETTER,
+                        BigDecimal.ZERO, BigDecimal.valueOf(100), BigDecimal.ONE),
+                new HealthComponent(HealthMetric.DISTINCT_FEATURES, null, List.of("invoice_sent", "csv_exported"), null,
+                        31, null, HIGHER_IS_BETTER, BigDecimal.ZERO, BigDecimal.valueOf(2), BigDecimal.ONE),
+                component(HealthMetric.DAYS_SINCE_LAST_ACTIVITY, LOWER_IS_BETTER, 20, 0, 1))));
+        // first and last days of months, a leap-free February inside the windows, a day before any usage
+        List<LocalDate> days = List.of(march1, march1.plusDays(1), march1.minusDays(1), march1.plusDays(30),
+                march1.plusDays(31), LocalDate.of(2026, 1, 15), LocalDate.of(2025, 11, 1));
+
+        days.forEach(scoring::scoreOnDemand);
+        List<String> alone = everyScore();
+        jdbc.sql("DELETE FROM health_score").update();
+        scoring.backfill(days);
+
+        assertThat(everyScore()).hasSizeGreaterThanOrEqualTo(15).isEqualTo(alone);
+    }
+
+    private List<String> everyScore() {
+        return jdbc.sql("""
+                        SELECT account_id || ' ' || day || ' ' || score || ' ' || band || ' ' || component_values::text
+                          FROM health_score
+                         ORDER BY account_id, day
+                        """)
+                .query(String.class)
+                .list();
+    }
+
     private String componentsOn(long accountId, LocalDate day) {
         return jdbc.sql("SELECT score || ' ' || component_values::text FROM health_score WHERE account_id = :id AND day = :day")
                 .param("id", accountId).param("day", day).query(String.class).single();

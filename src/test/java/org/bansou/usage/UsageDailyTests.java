@@ -168,10 +168,36 @@ class UsageDailyTests {
             arrive(batch.stream().distinct().toList());
         }
         List<String> kept = snapshot();
+        List<String> keptMonths = months();
 
         daily.rebuild();
 
         assertThat(snapshot()).hasSizeGreaterThan(100).isEqualTo(kept);
+        // the month rows, recounted after each arrival, are those recounted at once from the rebuilt days
+        assertThat(months()).hasSizeGreaterThanOrEqualTo(6).isEqualTo(keptMonths);
+    }
+
+    @Test
+    void a_month_row_holds_each_day_at_its_own_place_and_a_day_without_usage_as_empty() {
+        long kobayashi = world.accountWithSeats("A-1001", "小林歯科クリニック", 12, LocalDate.of(2026, 4, 1));
+
+        daily.importAll(List.of(
+                new DailyUsageRow("A-1001", monday, 6, 7, 9, 9, null, java.util.Map.of("invoice_sent", 5L, "login", 4L)),
+                new DailyUsageRow("A-1001", monday.plusDays(2), 0, null, null, 0, null, java.util.Map.of())));
+        arrive(track(kobayashi, "u-sato", "Invoice Sent", LocalDate.of(2026, 11, 30), 9));
+
+        assertThat(months()).containsExactly(kobayashi + " 2026-11-01"
+                // 2, 4 and 30 November are bits 1, 3 and 29; only the 2nd and the 30th had an active user
+                + " " + (2 + 8 + (1 << 29)) + " " + (2 + (1 << 29))
+                + " {NULL,6,NULL,0" + ",NULL".repeat(25) + ",1}"
+                + " {NULL,7,NULL,NULL" + ",NULL".repeat(25) + ",1}"
+                + " {NULL,9,NULL,NULL" + ",NULL".repeat(25) + ",1}"
+                + " {NULL,0.5,NULL,0" + ",NULL".repeat(25) + ",0.0833}"
+                + " {\"login\": 2, \"Invoice Sent\": " + (1 << 29) + ", \"invoice_sent\": 2}");
+
+        daily.importAll(List.of(new DailyUsageRow("A-1001", monday, 3, null, null, 3, null, java.util.Map.of())));
+
+        assertThat(months()).singleElement().asString().contains(" {NULL,3,NULL,0").contains("{\"Invoice Sent\": " + (1 << 29) + "}");
     }
 
     @Test
@@ -218,6 +244,17 @@ class UsageDailyTests {
     void arrive(List<UsageEvent> batch) {
         events.appendAll(batch);
         daily.catchUp();
+    }
+
+    List<String> months() {
+        return jdbc.sql("""
+                        SELECT concat_ws(' ', account_id, month, present_days, active_days, active_users,
+                                         active_users_7d, active_users_28d, utilization, event_days)
+                          FROM usage_month
+                         ORDER BY account_id, month
+                        """)
+                .query(String.class)
+                .list();
     }
 
     List<String> snapshot() {
