@@ -277,15 +277,17 @@ final class ScoringStatement {
         switch (c.metric()) {
             case UTILIZATION -> {
                 usageWindow = Math.max(usageWindow, window);
-                usageColumns.add(m -> "100 * CAST(" + m.greatest("utilization", 0, last) + " AS float8) AS u" + k);
+                // ten-thousandths, as usage_daily's numeric(9,4): divided as doubles, the same double as that numeric
+                usageColumns.add(m -> "100 * (CAST(" + m.greatest("utilization", 0, last) + " AS float8) / 10000) AS u"
+                        + k);
                 usageWindowColumns.add("100 * CAST(max(x.utilization) " + frame(window) + " AS float8) AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");
             }
             case ACTIVE_USERS_7D, ACTIVE_USERS_28D -> {
                 usageWindow = Math.max(usageWindow, window);
                 String rolled = c.metric() == HealthMetric.ACTIVE_USERS_7D ? "active_users_7d" : "active_users_28d";
-                usageColumns.add(m -> "COALESCE(" + m.cell(rolled, 0) + ", " + m.greatest("active_users", 0, last)
-                        + ") AS u" + k);
+                usageColumns.add(m -> "COALESCE(NULLIF(" + m.cell(rolled, 0) + ", -1), "
+                        + m.greatest("active_users", 0, last) + ") AS u" + k);
                 usageWindowColumns.add("COALESCE(max(x." + rolled + ") " + frame(1) + ", max(x.active_users) "
                         + frame(window) + ") AS u" + k);
                 values.add("COALESCE(u.u" + k + ", 0)");

@@ -33,6 +33,12 @@ class UsageMonths {
         jdbc.sql(RECOUNT.formatted("""
                         SELECT DISTINCT account_id, CAST(date_trunc('month', day) AS date) AS month
                           FROM unnest(CAST(:accountIds AS bigint[]), CAST(:days AS date[])) AS t (account_id, day)
+                        """, """
+                        SELECT a.month, u.*
+                          FROM asked a
+                          JOIN usage_daily u
+                            ON u.account_id = a.account_id
+                           AND u.day BETWEEN a.month AND CAST(a.month + interval '1 month - 1 day' AS date)
                         """))
                 .param("accountIds", touched.stream().map(AccountDay::accountId).toArray(Long[]::new))
                 .param("days", touched.stream().map(t -> t.day().toString()).toArray(String[]::new))
@@ -41,19 +47,20 @@ class UsageMonths {
 
     /**
      * Recounts every account's months that overlap {@code from}..{@code to}: after many days were written at
-     * once (a generated or migrated history).
+     * once (a generated or migrated history). Read straight from the days, not account by account.
      */
     void recountBetween(LocalDate from, LocalDate to) {
-        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        roomToSort();
         jdbc.sql(RECOUNT.formatted("""
-                        SELECT DISTINCT account_id, CAST(date_trunc('month', day) AS date) AS month
-                          FROM usage_daily
-                         WHERE day BETWEEN CAST(date_trunc('month', CAST(:from AS date)) AS date)
-                                       AND CAST(date_trunc('month', CAST(:to AS date)) + interval '1 month - 1 day' AS date)
-                         UNION
                         SELECT account_id, month
                           FROM usage_month
                          WHERE month BETWEEN CAST(date_trunc('month', CAST(:from AS date)) AS date) AND :to
+                        """, """
+                        SELECT CAST(date_trunc('month', u.day) AS date) AS month, u.*
+                          FROM usage_daily u
+                         WHERE u.day BETWEEN CAST(date_trunc('month', CAST(:from AS date)) AS date)
+                                         AND CAST(date_trunc('month', CAST(:to AS date)) + interval '1 month - 1 day'
+                                                  AS date)
                         """))
                 .param("from", from)
                 .param("to", to)
@@ -63,57 +70,74 @@ class UsageMonths {
     /** Recounts every month of every account (after the days were rebuilt). */
     void recountAll() {
         jdbc.sql("DELETE FROM usage_month").update();
-        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+        roomToSort();
         jdbc.sql(RECOUNT.formatted("""
-                        SELECT DISTINCT account_id, CAST(date_trunc('month', day) AS date) AS month
-                          FROM usage_daily
+                        SELECT account_id, month
+                          FROM usage_month
+                        """, """
+                        SELECT CAST(date_trunc('month', u.day) AS date) AS month, u.*
+                          FROM usage_daily u
                         """))
                 .update();
     }
 
-    // One row per day of each month asked for, joined to its stored day if there is one, so that array element
-    // and mask bit n + 1 are day n + 1 of the month whichever days are missing. A month asked for that has no
-    // stored day any more (its days were rebuilt away) is deleted rather than kept empty.
+    // every stored day sorted once by account, month and day, in memory where it fits
+    private void roomToSort() {
+        jdbc.sql("SET LOCAL work_mem = '256MB'").update();
+    }
+
+    // Each month's stored days in day order (the months asked for, or all months of a stretch of days, read
+    // straight from the days), then placed: a month whose days run without a gap is padded in
+    // front, one with gaps (days without events have no row) has each day looked up; a missing day is 0 (no
+    // one active), -1 where a count may be unknown (the rolled 7/28-day active users), so the arrays hold no
+    // nulls and a cell is read at a fixed offset. A month asked for that has no stored day any more (its days
+    // were rebuilt away) is deleted rather than kept empty.
     private static final String RECOUNT = """
-            WITH pairs AS (
-            %s), days AS (
-                SELECT p.account_id, p.month, g.n, p.month + g.n AS day
-                  FROM pairs p
-                 CROSS JOIN LATERAL generate_series(0, CAST(p.month + interval '1 month' AS date) - p.month - 1)
-                       AS g (n)
-            ), monthly AS (
-                SELECT d.account_id, d.month,
-                       COALESCE(bit_or(1 << d.n) FILTER (WHERE u.account_id IS NOT NULL), 0) AS present_days,
-                       COALESCE(bit_or(1 << d.n) FILTER (WHERE u.active_users > 0), 0) AS active_days,
-                       array_agg(u.active_users ORDER BY d.n) AS active_users,
-                       array_agg(u.active_users_7d ORDER BY d.n) AS active_users_7d,
-                       array_agg(u.active_users_28d ORDER BY d.n) AS active_users_28d,
-                       array_agg(CAST(u.utilization AS float8) ORDER BY d.n) AS utilization
-                  FROM days d
-                  LEFT JOIN usage_daily u ON u.account_id = d.account_id AND u.day = d.day
-                 GROUP BY d.account_id, d.month
-            ), features AS (
-                SELECT account_id, month, jsonb_object_agg(event, mask) AS event_days
-                  FROM (SELECT d.account_id, d.month, e.event, bit_or(1 << d.n) AS mask
-                          FROM days d
-                          JOIN usage_daily u ON u.account_id = d.account_id AND u.day = d.day
-                         CROSS JOIN LATERAL jsonb_object_keys(u.event_counts) AS e (event)
-                         GROUP BY d.account_id, d.month, e.event) f
-                 GROUP BY account_id, month
+            WITH asked AS (
+            %s), stored AS (
+            %s), monthly AS (
+                SELECT u.account_id, u.month,
+                       bit_or(1 << (extract(day FROM u.day)::int - 1)) AS present_days,
+                       COALESCE(bit_or(1 << (extract(day FROM u.day)::int - 1)) FILTER (WHERE u.active_users > 0), 0)
+                           AS active_days,
+                       min(u.day) - u.month AS before_first,
+                       count(*) = max(u.day) - min(u.day) + 1 AS contiguous,
+                       array_agg(extract(day FROM u.day)::int ORDER BY u.day) AS days,
+                       array_agg(u.active_users ORDER BY u.day) AS active_users,
+                       array_agg(COALESCE(u.active_users_7d, -1) ORDER BY u.day) AS active_users_7d,
+                       array_agg(COALESCE(u.active_users_28d, -1) ORDER BY u.day) AS active_users_28d,
+                       array_agg(COALESCE(CAST(u.utilization * 10000 AS integer), 0) ORDER BY u.day) AS utilization,
+                       array_agg(u.event_counts ORDER BY u.day) AS event_counts
+                  FROM stored u
+                 GROUP BY u.account_id, u.month
             ), emptied AS (
                 DELETE FROM usage_month m
-                 USING monthly x
-                 WHERE x.present_days = 0
-                   AND m.account_id = x.account_id
-                   AND m.month = x.month
+                 USING asked p
+                 WHERE m.account_id = p.account_id
+                   AND m.month = p.month
+                   AND NOT EXISTS (SELECT 1 FROM monthly x WHERE x.account_id = p.account_id AND x.month = p.month)
             )
             INSERT INTO usage_month (account_id, month, present_days, active_days, active_users, active_users_7d,
                                      active_users_28d, utilization, event_days)
-            SELECT m.account_id, m.month, m.present_days, m.active_days, m.active_users, m.active_users_7d,
-                   m.active_users_28d, m.utilization, COALESCE(f.event_days, '{}')
+            SELECT m.account_id, m.month, m.present_days, m.active_days,
+                   CASE WHEN m.contiguous THEN array_fill(0, ARRAY[m.before_first]) || m.active_users
+                        ELSE ARRAY(SELECT COALESCE(m.active_users[array_position(m.days, d)], 0)
+                                     FROM generate_series(1, m.days[cardinality(m.days)]) AS d) END,
+                   CASE WHEN m.contiguous THEN array_fill(-1, ARRAY[m.before_first]) || m.active_users_7d
+                        ELSE ARRAY(SELECT COALESCE(m.active_users_7d[array_position(m.days, d)], -1)
+                                     FROM generate_series(1, m.days[cardinality(m.days)]) AS d) END,
+                   CASE WHEN m.contiguous THEN array_fill(-1, ARRAY[m.before_first]) || m.active_users_28d
+                        ELSE ARRAY(SELECT COALESCE(m.active_users_28d[array_position(m.days, d)], -1)
+                                     FROM generate_series(1, m.days[cardinality(m.days)]) AS d) END,
+                   CASE WHEN m.contiguous THEN array_fill(0, ARRAY[m.before_first]) || m.utilization
+                        ELSE ARRAY(SELECT COALESCE(m.utilization[array_position(m.days, d)], 0)
+                                     FROM generate_series(1, m.days[cardinality(m.days)]) AS d) END,
+                   (SELECT COALESCE(jsonb_object_agg(f.event, f.days), '{}')
+                      FROM (SELECT e.event, bit_or(1 << (d.day - 1)) AS days
+                              FROM unnest(m.days, m.event_counts) AS d (day, counts)
+                             CROSS JOIN LATERAL jsonb_object_keys(d.counts) AS e (event)
+                             GROUP BY e.event) f)
               FROM monthly m
-              LEFT JOIN features f ON f.account_id = m.account_id AND f.month = m.month
-             WHERE m.present_days <> 0
              ORDER BY m.account_id, m.month
             ON CONFLICT (account_id, month) DO UPDATE
                SET present_days = EXCLUDED.present_days,
@@ -124,4 +148,5 @@ class UsageMonths {
                    utilization = EXCLUDED.utilization,
                    event_days = EXCLUDED.event_days
             """;
+
 }

@@ -178,7 +178,7 @@ class UsageDailyTests {
     }
 
     @Test
-    void a_month_row_holds_each_day_at_its_own_place_and_a_day_without_usage_as_empty() {
+    void a_month_row_holds_each_day_at_its_own_place_and_a_day_without_usage_as_none() {
         long kobayashi = world.accountWithSeats("A-1001", "小林歯科クリニック", 12, LocalDate.of(2026, 4, 1));
 
         daily.importAll(List.of(
@@ -189,15 +189,16 @@ class UsageDailyTests {
         assertThat(months()).containsExactly(kobayashi + " 2026-11-01"
                 // 2, 4 and 30 November are bits 1, 3 and 29; only the 2nd and the 30th had an active user
                 + " " + (2 + 8 + (1 << 29)) + " " + (2 + (1 << 29))
-                + " {NULL,6,NULL,0" + ",NULL".repeat(25) + ",1}"
-                + " {NULL,7,NULL,NULL" + ",NULL".repeat(25) + ",1}"
-                + " {NULL,9,NULL,NULL" + ",NULL".repeat(25) + ",1}"
-                + " {NULL,0.5,NULL,0" + ",NULL".repeat(25) + ",0.0833}"
+                // a day without a row is 0, or -1 where the count is not known; utilization in ten-thousandths
+                + " {0,6,0,0" + ",0".repeat(25) + ",1}"
+                + " {-1,7,-1,-1" + ",-1".repeat(25) + ",1}"
+                + " {-1,9,-1,-1" + ",-1".repeat(25) + ",1}"
+                + " {0,5000,0,0" + ",0".repeat(25) + ",833}"
                 + " {\"login\": 2, \"Invoice Sent\": " + (1 << 29) + ", \"invoice_sent\": 2}");
 
         daily.importAll(List.of(new DailyUsageRow("A-1001", monday, 3, null, null, 3, null, java.util.Map.of())));
 
-        assertThat(months()).singleElement().asString().contains(" {NULL,3,NULL,0").contains("{\"Invoice Sent\": " + (1 << 29) + "}");
+        assertThat(months()).singleElement().asString().contains(" {0,3,0,0,").contains("{\"Invoice Sent\": " + (1 << 29) + "}");
     }
 
     @Test
