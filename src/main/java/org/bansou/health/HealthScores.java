@@ -81,41 +81,38 @@ class HealthScores {
      * they were in before (that day's earlier score when rescoring, else their latest before it).
      * <p>
      * In three statements, because PostgreSQL runs no part of a writing statement in parallel: the scores are
-     * computed into a temporary table by a query that reads the rollups with every core, compared with the
-     * stored bands, and only then written.
+     * computed by a query that reads the month rows and the stored scores with every core, and those that are
+     * new or changed are kept in a temporary table with the band before each; the band changes are read from
+     * it, and only then is it written.
      */
     List<HealthBandChanged> scoreDay(List<HealthModel> winningOrder, LocalDate day, int cap) {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
         rollupStatistics();
+        // only the scores that are new or differ from the day's stored one, each with the band before it: that
+        // day's earlier score when rescoring, else yesterday's (both joined in the scoring statement), else the
+        // latest before it, probed only for the few without either
         jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS " + statement.scoresOfOneDay(day) + """
-                        SELECT account_id, day, model_id, model_version, score, band, component_values
-                          FROM scored
+                        SELECT s.account_id, s.day, s.model_id, s.model_version, s.score, s.band, s.component_values,
+                               COALESCE(s.known_before,
+                                        (SELECT h.band
+                                           FROM health_score h
+                                          WHERE h.account_id = s.account_id
+                                            AND h.day < s.day
+                                          ORDER BY h.day DESC
+                                          LIMIT 1)) AS before
+                          FROM scored s
+                         WHERE (s.model_id, s.model_version, s.component_values)
+                               IS DISTINCT FROM (s.same_model_id, s.same_model_version, s.same_values)
                         """)
                 .params(statement.params(List.of(day)))
                 .update();
-        jdbc.sql("ANALYZE health_scored").update();
-        // yesterday's score is nearly everyone's latest: two hash joins, and a probe only for the rest; the days
-        // are named, so the joins read those days' scores only, however long the history
         List<HealthBandChanged> changes = jdbc.sql("""
                         SELECT account_id, day, before, band, model_id, model_version
-                          FROM (SELECT s.account_id, s.day, s.band, s.model_id, s.model_version,
-                                       COALESCE(same.band, yesterday.band,
-                                                (SELECT h.band
-                                                   FROM health_score h
-                                                  WHERE h.account_id = s.account_id
-                                                    AND h.day < s.day
-                                                  ORDER BY h.day DESC
-                                                  LIMIT 1)) AS before
-                                  FROM health_scored s
-                                  LEFT JOIN health_score same ON same.account_id = s.account_id AND same.day = :day
-                                  LEFT JOIN health_score yesterday
-                                    ON yesterday.account_id = s.account_id AND yesterday.day = :yesterday) c
+                          FROM health_scored
                          WHERE before IS DISTINCT FROM band
                          LIMIT :cap
                         """)
-                .param("day", day)
-                .param("yesterday", day.minusDays(1))
                 .param("cap", cap + 1)
                 .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
                         rs.getObject("day", LocalDate.class),

@@ -157,6 +157,9 @@ final class ScoringStatement {
                 ), measured AS (
                     SELECT c.day, c.account_id, c.model_rank
                 """.formatted(keyPersonWindow));
+        if (!manyDays) {
+            sql.append("           , %s\n".formatted(String.join(", ", STORED)));
+        }
         for (int k = 0; k < values.size(); k++) {
             sql.append("           , CAST(").append(values.get(k)).append(" AS float8) AS v").append(k).append('\n');
         }
@@ -167,6 +170,13 @@ final class ScoringStatement {
             sql.append("      LEFT JOIN used u ON u.day = c.day AND u.account_id = c.account_id\n");
         } else {
             // a subquery of expressions only: the planner folds it into the join, once per account
+            // the day's stored score and yesterday's band, joined here in the parallel workers rather than to a
+            // million scores afterwards in one process
+            sql.append("""
+                          LEFT JOIN health_score same ON same.account_id = c.account_id AND same.day = :lastDay
+                          LEFT JOIN health_score yesterday
+                            ON yesterday.account_id = c.account_id AND yesterday.day = CAST(:lastDay AS date) - 1
+                    """);
             sql.append(cells.joins("c")).append("     CROSS JOIN LATERAL (SELECT ")
                     .append(usageColumns.isEmpty() ? "1 AS none" : String.join(",\n                               ",
                             usageColumns.stream().map(column -> column.apply(cells)).toList()))
@@ -182,7 +192,7 @@ final class ScoringStatement {
             if (rank > 0) {
                 sql.append("    UNION ALL\n");
             }
-            sql.append(modelScore(models.get(rank), rank));
+            sql.append(modelScore(models.get(rank), rank, manyDays ? List.of() : STORED_NAMES));
         }
         sql.append(")\n");
         return sql.toString();
@@ -216,10 +226,15 @@ final class ScoringStatement {
 
     // Row-wise arithmetic in double precision, each level fenced with OFFSET 0: pulled up, the planner would
     // paste every sub-score into the score, the band and each component again, and a million accounts of
-    // repeated numeric arithmetic cost far more than the pass over the rollups.
-    private String modelScore(HealthModel model, int rank) {
+    // repeated numeric arithmetic cost far more than the pass over the rollups. The innermost level names each
+    // measure once and nothing else: it is what the parallel workers compute, and every further mention of a
+    // measure there would compute it again.
+    private String modelScore(HealthModel model, int rank, List<String> carried) {
         List<HealthComponent> components = model.components();
         StringBuilder inner = new StringBuilder("        SELECT m.day, m.account_id");
+        carried.forEach(name -> inner.append(", m.").append(name));
+        String carriedOut = carried.stream().map(name -> ", p." + name).reduce("", String::concat);
+        String carriedUp = carried.stream().map(name -> ", r." + name).reduce("", String::concat);
         StringBuilder present = new StringBuilder();
         StringBuilder points = new StringBuilder();
         StringBuilder values = new StringBuilder();
@@ -229,36 +244,41 @@ final class ScoringStatement {
             String poor = real(c.poor());
             String spread = real(c.good().subtract(c.poor()));
             String weight = real(c.weight());
-            inner.append(", m.v").append(k).append(" AS v").append(i)
-                    // greatest and least skip nulls: a missing value must stay missing, not become 0 or 100
-                    .append(", CASE WHEN m.v").append(k).append(" IS NOT NULL THEN greatest(0, least(100, 100 * (m.v")
-                    .append(k).append(" - ").append(poor).append(") / ").append(spread).append(")) END AS s").append(i);
+            inner.append(", m.v").append(k).append(" AS v").append(i);
+            // greatest and least skip nulls: a missing value must stay missing, not become 0 or 100
             present.append(i > 0 ? " + " : "").append("CASE WHEN r.v").append(i).append(" IS NOT NULL THEN ")
                     .append(weight).append(" ELSE 0 END");
-            points.append(i > 0 ? " + " : "").append("COALESCE(q.s").append(i).append(" * ").append(weight)
-                    .append(", 0)");
+            points.append(i > 0 ? " + " : "").append("COALESCE(CASE WHEN r.v").append(i)
+                    .append(" IS NOT NULL THEN greatest(0, least(100, 100 * (r.v").append(i).append(" - ").append(poor)
+                    .append(") / ").append(spread).append(")) END * ").append(weight).append(", 0)");
             values.append(i > 0 ? ", " : "").append("CAST(p.v").append(i).append(" AS real)");
         }
         inner.append("\n          FROM measured m\n         WHERE m.model_rank = ").append(rank).append("\n        OFFSET 0");
         return """
                 SELECT p.day, p.account_id, %d AS model_id, %d AS model_version, p.score,
                        CASE WHEN p.score >= %s THEN 'good' WHEN p.score < %s THEN 'poor' ELSE 'neutral' END AS band,
-                       ARRAY[%s] AS component_values
-                  FROM (SELECT q.day, q.account_id, %s,
-                               round(CAST((%s) / NULLIF(q.present, 0) AS numeric), 1) AS score
-                          FROM (SELECT r.*, %s AS present
-                                  FROM (%s) r
-                                OFFSET 0) q
+                       ARRAY[%s] AS component_values%s
+                  FROM (SELECT r.day, r.account_id, %s%s,
+                               round(CAST((%s) / NULLIF(%s, 0) AS numeric), 1) AS score
+                          FROM (%s) r
                         OFFSET 0) p
                  WHERE p.score IS NOT NULL
                 """.formatted(model.id(), model.version(), literal(model.goodFrom()), literal(model.poorBelow()),
-                values, vs(components.size()), points, present, inner);
+                values, carriedOut, vs(components.size()), carriedUp, points, present, inner);
     }
+
+    // what one day's scores carry out to be compared with: the stored score of that day (to write only what
+    // changed) and the band before it where the day or yesterday has one
+    private static final List<String> STORED = List.of("same.model_id AS same_model_id",
+            "same.model_version AS same_model_version", "same.component_values AS same_values",
+            "COALESCE(same.band, yesterday.band) AS known_before");
+    private static final List<String> STORED_NAMES = List.of("same_model_id", "same_model_version", "same_values",
+            "known_before");
 
     private static String vs(int n) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            names.add("q.v" + i);
+            names.add("r.v" + i);
         }
         return String.join(", ", names);
     }
