@@ -114,7 +114,9 @@ public class UsageDaily {
      * Recounts the month rows of every account for the months overlapping {@code from}..{@code to}, after days
      * were written there in bulk without the rollup (a generated benchmark history).
      */
+    @Transactional
     public void recountMonths(LocalDate from, LocalDate to) {
+        waitForTheRollup();
         months.recountBetween(from, to);
     }
 
