@@ -71,8 +71,23 @@ class HealthScores {
     int scoreDays(List<HealthModel> winningOrder, List<LocalDate> days) {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
-        return jdbc.sql(statement.scoresOfDays() + WRITE.formatted("scored"))
+        int written = jdbc.sql(statement.scoresOfDays() + WRITE.formatted("scored"))
                 .params(statement.params(days))
+                .update();
+        noteDaysScored(days);
+        return written;
+    }
+
+    // the days among these that now have scores, for the newest day the health page counts bands on
+    private void noteDaysScored(List<LocalDate> days) {
+        jdbc.sql("""
+                        INSERT INTO health_score_day (day)
+                        SELECT d.day
+                          FROM unnest(CAST(:days AS date[])) AS d (day)
+                         WHERE EXISTS (SELECT 1 FROM health_score h WHERE h.day = d.day)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("days", days.stream().map(LocalDate::toString).toArray(String[]::new))
                 .update();
     }
 
@@ -94,6 +109,7 @@ class HealthScores {
         // latest before it, probed only for the few without either
         jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS " + statement.scoresOfOneDay(day) + """
                         SELECT s.account_id, s.day, s.model_id, s.model_version, s.score, s.band, s.component_values,
+                               s.same_model_id IS NULL AS new,
                                COALESCE(s.known_before,
                                         (SELECT h.band
                                            FROM health_score h
@@ -119,8 +135,30 @@ class HealthScores {
                         rs.getString("before") == null ? null : HealthBand.ofCode(rs.getString("before")),
                         HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"), rs.getInt("model_version")))
                 .list();
-        jdbc.sql(WRITE.formatted("health_scored")).update();
+        // no other run writes scores meanwhile (HealthScoring runs one at a time), so the new ones are plain
+        // inserts: an insert that first looks for a conflict costs half as much again
+        jdbc.sql("""
+                INSERT INTO health_score (account_id, day, model_id, model_version, score, band, component_values,
+                                          scored_at)
+                SELECT account_id, day, model_id, model_version, score, band, component_values, now()
+                  FROM health_scored
+                 WHERE new
+                """).update();
+        jdbc.sql("""
+                UPDATE health_score h
+                   SET model_id = s.model_id,
+                       model_version = s.model_version,
+                       score = s.score,
+                       band = s.band,
+                       component_values = s.component_values,
+                       scored_at = now()
+                  FROM health_scored s
+                 WHERE NOT s.new
+                   AND h.account_id = s.account_id
+                   AND h.day = s.day
+                """).update();
         jdbc.sql("DROP TABLE health_scored").update();
+        noteDaysScored(List.of(day));
         return changes;
     }
 
@@ -148,7 +186,7 @@ class HealthScores {
         return jdbc.sql("""
                         SELECT day, band, count(*) AS accounts
                           FROM health_score
-                         WHERE day = (SELECT max(day) FROM health_score)
+                         WHERE day = (SELECT max(day) FROM health_score_day)
                          GROUP BY day, band
                          ORDER BY CASE band WHEN 'good' THEN 1 WHEN 'neutral' THEN 2 ELSE 3 END
                         """)
