@@ -102,8 +102,7 @@ final class ScoringStatement {
                 """);
         // many days: computed once whatever the join order, since without fresh statistics (a demo just
         // written) the planner may otherwise re-run the whole window pass for every account and day it joins.
-        // One day: left to the planner, which then joins the accounts in the parallel workers too; it is given
-        // statistics first (HealthScores.scoreDay).
+        // One day reads no pass: its month rows are joined to each account below.
         if (manyDays) {
             sql.append("), used AS MATERIALIZED (\n");
             sql.append("""
@@ -169,7 +168,6 @@ final class ScoringStatement {
         if (manyDays) {
             sql.append("      LEFT JOIN used u ON u.day = c.day AND u.account_id = c.account_id\n");
         } else {
-            // a subquery of expressions only: the planner folds it into the join, once per account
             // the day's stored score and yesterday's band, joined here in the parallel workers rather than to a
             // million scores afterwards in one process
             sql.append("""
@@ -177,6 +175,7 @@ final class ScoringStatement {
                           LEFT JOIN health_score yesterday
                             ON yesterday.account_id = c.account_id AND yesterday.day = CAST(:lastDay AS date) - 1
                     """);
+            // a subquery of expressions only: the planner folds it into the join, once per account
             sql.append(cells.joins("c")).append("     CROSS JOIN LATERAL (SELECT ")
                     .append(usageColumns.isEmpty() ? "1 AS none" : String.join(",\n                               ",
                             usageColumns.stream().map(column -> column.apply(cells)).toList()))
