@@ -309,6 +309,10 @@ public class MrrRebuild {
             // joined one by one through the indexes, it would cost many times the hash joins of a full scan
             jdbc.sql("SET LOCAL enable_nestloop = off").update();
         }
+        // each table below is written in the order the next statement groups it by, and almost every group is
+        // one row: a sort of rows already in order is one pass over them, where a hash table of as many groups
+        // as rows costs a lookup each (a million account months: 5 s to 3 s)
+        jdbc.sql("SET LOCAL enable_hashagg = off").update();
         jdbc.sql(segmentDays)
                 .param("everyone", everyone)
                 .param("accounts", scope)
@@ -317,6 +321,7 @@ public class MrrRebuild {
                 .param("serviceEnd", rules.churnAtServiceEnd())
                 .update();
         jdbc.sql("SET LOCAL enable_nestloop = on").update();
+        jdbc.sql("SET LOCAL enable_hashagg = on").update();
         t = step("segment days", t);
         jdbc.sql("ANALYZE segment_day").update();
         List<String> currencies = new ArrayList<>();
@@ -337,6 +342,7 @@ public class MrrRebuild {
         t = step("currencies", t);
         rates.createDailyFactors(currencies, rules.reportingCurrency(), span[0], span[1]);
         t = step("daily factors", t);
+        jdbc.sql("SET LOCAL enable_hashagg = off").update();
         long movementRows = jdbc.sql(movements)
                 .param("windowMonths", rules.reactivationWindowMonths())
                 .update();
@@ -353,6 +359,7 @@ public class MrrRebuild {
                 t = step("account months", t);
             }
         }
+        jdbc.sql("SET LOCAL enable_hashagg = on").update();
         jdbc.sql("ANALYZE segment_month").update();
         jdbc.sql("ANALYZE account_month").update();
         // the report fields the roll-up is keyed by, as they are now: catching up takes the rows out under these
