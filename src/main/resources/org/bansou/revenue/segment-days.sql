@@ -72,3 +72,5 @@ SELECT m.account_id, m.plan_id, m.currency, m.day, revenue_sum(m.delta) AS delta
          WHERE d.before_mrr IS NOT NULL AND (d.before_plan_id <> d.plan_id OR d.before_currency <> d.currency)) m
  GROUP BY m.account_id, m.plan_id, m.currency, m.day
 HAVING revenue_sum(m.delta) <> 0
+-- written in the order the movement log reads it: sorting rows already in order is one pass over them
+ ORDER BY m.account_id, m.day, m.plan_id, m.currency
