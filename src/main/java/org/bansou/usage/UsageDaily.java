@@ -274,7 +274,12 @@ public class UsageDaily {
     }
 
     private static UsageMonths.AccountDay monthOf(long accountId, long epochDay) {
-        return new UsageMonths.AccountDay(accountId, LocalDate.ofEpochDay(epochDay).withDayOfMonth(1));
+        return monthOf(accountId, LocalDate.ofEpochDay(epochDay));
+    }
+
+    // named by its first day, so that the days of one month make one entry
+    private static UsageMonths.AccountDay monthOf(long accountId, LocalDate day) {
+        return new UsageMonths.AccountDay(accountId, day.withDayOfMonth(1));
     }
 
     // for this transaction only, as SET LOCAL, which cannot take a parameter
@@ -465,7 +470,7 @@ public class UsageDaily {
         }
         Set<UsageMonths.AccountDay> touched = new HashSet<>();
         for (DailyUsageRow row : rows) {
-            touched.add(new UsageMonths.AccountDay(accountIds.get(row.accountExternalId()), row.day().withDayOfMonth(1)));
+            touched.add(monthOf(accountIds.get(row.accountExternalId()), row.day()));
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
