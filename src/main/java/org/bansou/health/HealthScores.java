@@ -91,75 +91,101 @@ class HealthScores {
                 .update();
     }
 
+    /** What scoring one day did: how many accounts have a score that day now, and every band change. */
+    record DayScored(long scored, List<HealthBandChanged> bandChanges) {
+    }
+
     /**
-     * Scores one day and returns, up to {@code cap + 1} of them, the accounts whose band differs from the band
-     * they were in before (that day's earlier score when rescoring, else their latest before it).
+     * Scores one day and returns its band changes: each account whose band differs from the band it was in
+     * before (that day's earlier score when rescoring, else its latest before the day).
      * <p>
      * In three statements, because PostgreSQL runs no part of a writing statement in parallel: the scores are
      * computed by a query that reads the month rows and the stored scores with every core, and those that are
      * new or changed are kept in a temporary table with the band before each; the band changes are read from
      * it, and only then is it written.
      */
-    List<HealthBandChanged> scoreDay(List<HealthModel> winningOrder, LocalDate day, int cap) {
+    DayScored scoreDay(List<HealthModel> winningOrder, LocalDate day) {
         ScoringStatement statement = ScoringStatement.of(winningOrder);
         roomToAggregate();
         rollupStatistics();
+        Scored before = scoredBefore(day);
         // only the scores that are new or differ from the day's stored one, each with the band before it: that
         // day's earlier score when rescoring, else yesterday's (both joined in the scoring statement), else the
-        // latest before it, probed only for the few without either
-        jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS " + statement.scoresOfOneDay(day) + """
+        // latest before it, probed only for the few without either, and only if an earlier day has scores
+        String probe = !before.earlier() ? "" : """
+                (SELECT h.band
+                   FROM health_score h
+                  WHERE h.account_id = s.account_id
+                    AND h.day < s.day
+                  ORDER BY h.day DESC
+                  LIMIT 1)""";
+        jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS "
+                        + statement.scoresOfOneDay(day, before.day(), before.dayBefore()) + """
                         SELECT s.account_id, s.day, s.model_id, s.model_version, s.score, s.band, s.component_values,
                                s.same_model_id IS NULL AS new,
-                               COALESCE(s.known_before,
-                                        (SELECT h.band
-                                           FROM health_score h
-                                          WHERE h.account_id = s.account_id
-                                            AND h.day < s.day
-                                          ORDER BY h.day DESC
-                                          LIMIT 1)) AS before
+                               %s AS before
                           FROM scored s
                          WHERE (s.model_id, s.model_version, s.component_values)
                                IS DISTINCT FROM (s.same_model_id, s.same_model_version, s.same_values)
-                        """)
+                        """.formatted(probe.isEmpty() ? "s.known_before" : "COALESCE(s.known_before, " + probe + ")"))
                 .params(statement.params(List.of(day)))
                 .update();
         List<HealthBandChanged> changes = jdbc.sql("""
-                        SELECT account_id, day, before, band, model_id, model_version
+                        SELECT account_id, before, band, model_id, model_version
                           FROM health_scored
                          WHERE before IS DISTINCT FROM band
-                         LIMIT :cap
                         """)
-                .param("cap", cap + 1)
-                .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"),
-                        rs.getObject("day", LocalDate.class),
+                .query((rs, n) -> new HealthBandChanged(rs.getLong("account_id"), day,
                         rs.getString("before") == null ? null : HealthBand.ofCode(rs.getString("before")),
                         HealthBand.ofCode(rs.getString("band")), rs.getLong("model_id"), rs.getInt("model_version")))
                 .list();
         // no other run writes scores meanwhile (HealthScoring runs one at a time), so the new ones are plain
         // inserts: an insert that first looks for a conflict costs half as much again
-        jdbc.sql("""
+        int added = jdbc.sql("""
                 INSERT INTO health_score (account_id, day, model_id, model_version, score, band, component_values,
                                           scored_at)
                 SELECT account_id, day, model_id, model_version, score, band, component_values, now()
                   FROM health_scored
                  WHERE new
                 """).update();
-        jdbc.sql("""
-                UPDATE health_score h
-                   SET model_id = s.model_id,
-                       model_version = s.model_version,
-                       score = s.score,
-                       band = s.band,
-                       component_values = s.component_values,
-                       scored_at = now()
-                  FROM health_scored s
-                 WHERE NOT s.new
-                   AND h.account_id = s.account_id
-                   AND h.day = s.day
-                """).update();
+        if (before.day()) {
+            jdbc.sql("""
+                    UPDATE health_score h
+                       SET model_id = s.model_id,
+                           model_version = s.model_version,
+                           score = s.score,
+                           band = s.band,
+                           component_values = s.component_values,
+                           scored_at = now()
+                      FROM health_scored s
+                     WHERE NOT s.new
+                       AND h.account_id = s.account_id
+                       AND h.day = s.day
+                    """).update();
+        }
         jdbc.sql("DROP TABLE health_scored").update();
         noteDaysScored(List.of(day));
-        return changes;
+        long scored = !before.day() ? added
+                : jdbc.sql("SELECT count(*) FROM health_score WHERE day = :day").param("day", day)
+                        .query(Long.class).single();
+        return new DayScored(scored, changes);
+    }
+
+    // which days around this one have scores already: scores are never deleted, and health_score_day lists
+    // every day that has some
+    private record Scored(boolean day, boolean dayBefore, boolean earlier) {
+    }
+
+    private Scored scoredBefore(LocalDate day) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM health_score_day WHERE day = :day) AS day,
+                               EXISTS (SELECT 1 FROM health_score_day WHERE day = CAST(:day AS date) - 1) AS day_before,
+                               EXISTS (SELECT 1 FROM health_score_day WHERE day < :day) AS earlier
+                        """)
+                .param("day", day)
+                .query((rs, n) -> new Scored(rs.getBoolean("day"), rs.getBoolean("day_before"),
+                        rs.getBoolean("earlier")))
+                .single();
     }
 
     // autovacuum keeps them up to date, but not yet on month rows just written (a new or demo database), and a

@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Band changes of a run for one day are published as {@link HealthBandChanged}, one per account, inside the
  * scoring transaction, when there are at most {@code bansou.health.max-events} of them (default 1,000): a
  * listener takes each event in a transaction of its own, and a first run over a million accounts changes every
- * band. Above that one {@link HealthBandsChangedInBulk} says so, and listeners read the day's changes at once with
- * {@link HealthBands#bandChangesBetween}. Backfills (history, not news) publish nothing.
+ * band. Above that the changes are published in parts of {@link HealthBandsChangedInBulk#PART}, each a
+ * {@link HealthBandsChangedInBulk} a listener takes in one statement. Backfills (history, not news) publish nothing.
  */
 @Component
 public class HealthScoring {
@@ -99,17 +99,20 @@ public class HealthScoring {
             return new Run(day, 0, 0, false);
         }
         oneRunAtATime();
-        List<HealthBandChanged> changes = scores.scoreDay(order, day, maxEvents);
-        long scored = jdbc.sql("SELECT count(*) FROM health_score WHERE day = :day").param("day", day)
-                .query(Long.class).single();
+        HealthScores.DayScored scored = scores.scoreDay(order, day);
+        List<HealthBandChanged> changes = scored.bandChanges();
         boolean publish = changes.size() <= maxEvents;
         if (publish) {
             changes.forEach(events::publishEvent);
         } else {
-            log.info("Health scores of {}: more than {} band changes, announced at once", day, maxEvents);
-            events.publishEvent(new HealthBandsChangedInBulk(day));
+            log.info("Health scores of {}: {} band changes, more than {}, announced in parts of {}", day,
+                    changes.size(), maxEvents, HealthBandsChangedInBulk.PART);
+            for (int from = 0; from < changes.size(); from += HealthBandsChangedInBulk.PART) {
+                events.publishEvent(new HealthBandsChangedInBulk(day,
+                        changes.subList(from, Math.min(changes.size(), from + HealthBandsChangedInBulk.PART))));
+            }
         }
-        return new Run(day, scored, changes.size(), publish);
+        return new Run(day, scored.scored(), changes.size(), publish);
     }
 
     private void oneRunAtATime() {

@@ -48,7 +48,7 @@ final class ScoringStatement {
                 statement.measure(component);
             }
         }
-        statement.manyDays = statement.build(true, null);
+        statement.manyDays = statement.build(true, null, false, false);
         return statement;
     }
 
@@ -63,10 +63,13 @@ final class ScoringStatement {
     /**
      * The scores of {@code day}, as CTE {@code scored} (day, account_id, model_id, model_version, score, band,
      * component_values): usage is read from the few {@code usage_month} rows the window spans, joined to each
-     * account, every measure arithmetic on their cells. It equals {@link #scoresOfDays} for that day.
+     * account, every measure arithmetic on their cells. It equals {@link #scoresOfDays} for that day. It also
+     * carries what the day's scores are compared with: the day's stored score when it has scores already
+     * ({@code same_model_id}, {@code same_model_version}, {@code same_values}), and the band before it where the
+     * day or yesterday has one ({@code known_before}); a table of scores is joined only where it holds some.
      */
-    String scoresOfOneDay(LocalDate day) {
-        return build(false, new MonthCells(day, usageWindow));
+    String scoresOfOneDay(LocalDate day, boolean dayScored, boolean dayBeforeScored) {
+        return build(false, new MonthCells(day, usageWindow), dayScored, dayBeforeScored);
     }
 
     /**
@@ -78,7 +81,7 @@ final class ScoringStatement {
         return manyDays;
     }
 
-    private String build(boolean manyDays, MonthCells cells) {
+    private String build(boolean manyDays, MonthCells cells, boolean dayScored, boolean dayBeforeScored) {
         StringBuilder sql = new StringBuilder();
         sql.append("""
                 WITH chosen AS (
@@ -157,7 +160,7 @@ final class ScoringStatement {
                     SELECT c.day, c.account_id, c.model_rank
                 """.formatted(keyPersonWindow));
         if (!manyDays) {
-            sql.append("           , %s\n".formatted(String.join(", ", STORED)));
+            sql.append("           , %s\n".formatted(String.join(", ", stored(dayScored, dayBeforeScored))));
         }
         for (int k = 0; k < values.size(); k++) {
             sql.append("           , CAST(").append(values.get(k)).append(" AS float8) AS v").append(k).append('\n');
@@ -169,12 +172,17 @@ final class ScoringStatement {
             sql.append("      LEFT JOIN used u ON u.day = c.day AND u.account_id = c.account_id\n");
         } else {
             // the day's stored score and yesterday's band, joined here in the parallel workers rather than to a
-            // million scores afterwards in one process
-            sql.append("""
-                          LEFT JOIN health_score same ON same.account_id = c.account_id AND same.day = :lastDay
-                          LEFT JOIN health_score yesterday
-                            ON yesterday.account_id = c.account_id AND yesterday.day = CAST(:lastDay AS date) - 1
-                    """);
+            // million scores afterwards in one process; a morning's day has none yet, and hashing an empty
+            // day's scores would still hold every account's month rows in memory to probe them
+            if (dayScored) {
+                sql.append("      LEFT JOIN health_score same ON same.account_id = c.account_id AND same.day = :lastDay\n");
+            }
+            if (dayBeforeScored) {
+                sql.append("""
+                              LEFT JOIN health_score yesterday
+                                ON yesterday.account_id = c.account_id AND yesterday.day = CAST(:lastDay AS date) - 1
+                        """);
+            }
             // a subquery of expressions only: the planner folds it into the join, once per account
             sql.append(cells.joins("c")).append("     CROSS JOIN LATERAL (SELECT ")
                     .append(usageColumns.isEmpty() ? "1 AS none" : String.join(",\n                               ",
@@ -223,11 +231,13 @@ final class ScoringStatement {
         return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
     }
 
-    // Row-wise arithmetic in double precision, each level fenced with OFFSET 0: pulled up, the planner would
-    // paste every sub-score into the score, the band and each component again, and a million accounts of
-    // repeated numeric arithmetic cost far more than the pass over the rollups. The innermost level names each
-    // measure once and nothing else: it is what the parallel workers compute, and every further mention of a
-    // measure there would compute it again.
+    // Row-wise arithmetic in double precision, in fenced levels: pulled up, the planner would paste every
+    // sub-score into the score, the band and each component again, and a million accounts of repeated arithmetic
+    // cost far more than the pass over the rollups. The innermost level names each measure once and nothing
+    // else. The fence is a set-returning function yielding each row once: such a subquery is neither folded into
+    // the level above nor handed its conditions (the score's null test, pushed down, would paste the score back
+    // in), and unlike OFFSET 0, which ran every level above it in the leader alone, it runs in the parallel
+    // workers.
     private String modelScore(HealthModel model, int rank, List<String> carried) {
         List<HealthComponent> components = model.components();
         StringBuilder inner = new StringBuilder("        SELECT m.day, m.account_id");
@@ -252,15 +262,15 @@ final class ScoringStatement {
                     .append(") / ").append(spread).append(")) END * ").append(weight).append(", 0)");
             values.append(i > 0 ? ", " : "").append("CAST(p.v").append(i).append(" AS real)");
         }
-        inner.append("\n          FROM measured m\n         WHERE m.model_rank = ").append(rank).append("\n        OFFSET 0");
+        inner.append(", generate_series(1, 1) AS once\n          FROM measured m\n         WHERE m.model_rank = ")
+                .append(rank);
         return """
                 SELECT p.day, p.account_id, %d AS model_id, %d AS model_version, p.score,
                        CASE WHEN p.score >= %s THEN 'good' WHEN p.score < %s THEN 'poor' ELSE 'neutral' END AS band,
                        ARRAY[%s] AS component_values%s
                   FROM (SELECT r.day, r.account_id, %s%s,
-                               round(CAST((%s) / NULLIF(%s, 0) AS numeric), 1) AS score
-                          FROM (%s) r
-                        OFFSET 0) p
+                               unnest(ARRAY[round(CAST((%s) / NULLIF(%s, 0) AS numeric), 1)]) AS score
+                          FROM (%s) r) p
                  WHERE p.score IS NOT NULL
                 """.formatted(model.id(), model.version(), literal(model.goodFrom()), literal(model.poorBelow()),
                 values, carriedOut, vs(components.size()), carriedUp, points, present, inner);
@@ -268,9 +278,15 @@ final class ScoringStatement {
 
     // what one day's scores carry out to be compared with: the stored score of that day (to write only what
     // changed) and the band before it where the day or yesterday has one
-    private static final List<String> STORED = List.of("same.model_id AS same_model_id",
-            "same.model_version AS same_model_version", "same.component_values AS same_values",
-            "COALESCE(same.band, yesterday.band) AS known_before");
+    private static List<String> stored(boolean dayScored, boolean dayBeforeScored) {
+        String before = dayScored && dayBeforeScored ? "COALESCE(same.band, yesterday.band)"
+                : dayScored ? "same.band" : dayBeforeScored ? "yesterday.band" : "CAST(NULL AS text)";
+        return dayScored
+                ? List.of("same.model_id AS same_model_id", "same.model_version AS same_model_version",
+                        "same.component_values AS same_values", before + " AS known_before")
+                : List.of("CAST(NULL AS bigint) AS same_model_id", "CAST(NULL AS integer) AS same_model_version",
+                        "CAST(NULL AS real[]) AS same_values", before + " AS known_before");
+    }
     private static final List<String> STORED_NAMES = List.of("same_model_id", "same_model_version", "same_values",
             "known_before");
 

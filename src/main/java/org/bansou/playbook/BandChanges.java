@@ -2,8 +2,8 @@ package org.bansou.playbook;
 
 import java.util.List;
 
+import org.bansou.health.HealthBand;
 import org.bansou.health.HealthBandChanged;
-import org.bansou.health.HealthBands;
 import org.bansou.health.HealthBandsChangedInBulk;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +14,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Owns table {@code playbook_band_change}: the health band changes health announced, kept so that a rule's
  * one statement can ask which accounts' band changed to poor and whether it improved after a rule fired.
+ * <p>
+ * Kept are the changes those questions can see: every move from one band to another, and a first score that is
+ * poor. An account's first score in another band answers neither (its band was never poor before it), and on a
+ * first run over a million accounts those are most of the changes.
  */
 @Component
 class BandChanges {
@@ -29,11 +33,9 @@ class BandChanges {
     private static final int CHUNK = 50_000;
 
     private final JdbcClient jdbc;
-    private final HealthBands bands;
 
-    BandChanges(JdbcClient jdbc, HealthBands bands) {
+    BandChanges(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.bands = bands;
     }
 
     // after health's scoring commits; also when it is published outside a transaction (a rescoring by hand)
@@ -43,11 +45,11 @@ class BandChanges {
         record(changed);
     }
 
-    // a day that changed too many bands to announce one by one: all of them, read and kept in one statement
+    // a part of a day that changed too many bands to announce one by one: kept in one statement
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(HealthBandsChangedInBulk changed) {
-        recordAll(bands.bandChangesBetween(changed.day(), changed.day()));
+        recordAll(changed.changes());
     }
 
     void record(HealthBandChanged changed) {
@@ -55,7 +57,10 @@ class BandChanges {
     }
 
     // a first run over a million accounts changes every band: in statements of a bounded size
-    void recordAll(List<HealthBandChanged> changes) {
+    void recordAll(List<HealthBandChanged> announced) {
+        List<HealthBandChanged> changes = announced.stream()
+                .filter(change -> change.from() != null || change.to() == HealthBand.POOR)
+                .toList();
         for (int from = 0; from < changes.size(); from += CHUNK) {
             insert(changes.subList(from, Math.min(changes.size(), from + CHUNK)));
         }

@@ -186,6 +186,27 @@ class HealthScoringTests {
     }
 
     @Test
+    void a_band_change_is_measured_against_the_score_before_it_however_long_ago_and_a_rescored_day_against_itself() {
+        long kobayashi = world.customer("kobayashi", "小林歯科", "low", 10);
+        LocalDate weeksBefore = JUNE_30.minusDays(20);
+        world.activeDays("kobayashi", weeksBefore, weeksBefore, 8, 10, "login");
+        HealthModel model = models.create(model("Today", null, List.of(new HealthComponent(
+                HealthMetric.UTILIZATION, null, null, null, 1, null, HIGHER_IS_BETTER, BigDecimal.valueOf(20),
+                BigDecimal.valueOf(60), BigDecimal.ONE))));
+        scoring.scoreOnDemand(weeksBefore);
+
+        scoring.scoreOnDemand(JUNE_30); // no day in between scored, nobody active today
+        world.activeDays("kobayashi", JUNE_30, JUNE_30, 9, 10, "login"); // today's usage arrives late
+        scoring.scoreOnDemand(JUNE_30);
+
+        assertThat(events.stream(HealthBandChanged.class)).containsExactly(
+                new HealthBandChanged(kobayashi, weeksBefore, null, HealthBand.GOOD, model.id(), 1),
+                new HealthBandChanged(kobayashi, JUNE_30, HealthBand.GOOD, HealthBand.POOR, model.id(), 1),
+                new HealthBandChanged(kobayashi, JUNE_30, HealthBand.POOR, HealthBand.GOOD, model.id(), 1));
+        assertThat(scores.latest(kobayashi).orElseThrow().band()).isEqualTo(HealthBand.GOOD);
+    }
+
+    @Test
     void a_day_with_more_band_changes_than_announced_one_by_one_is_announced_once_for_all_of_them() {
         long kobayashi = world.customer("kobayashi", "小林歯科", "low", 10);
         long tanaka = world.customer("tanaka", "田中工務店", "low", 10);
@@ -198,7 +219,13 @@ class HealthScoringTests {
 
         transaction.executeWithoutResult(status -> noneOneByOne.scoreOnDemand(JUNE_30)); // both unused: poor
 
-        assertThat(events.stream(HealthBandsChangedInBulk.class)).containsExactly(new HealthBandsChangedInBulk(JUNE_30));
+        assertThat(events.stream(HealthBandsChangedInBulk.class)).singleElement().satisfies(part -> {
+            assertThat(part.day()).isEqualTo(JUNE_30);
+            assertThat(part.changes()).extracting(HealthBandChanged::accountId)
+                    .containsExactlyInAnyOrder(kobayashi, tanaka);
+            assertThat(part.changes()).extracting(HealthBandChanged::from).containsOnly(HealthBand.GOOD);
+            assertThat(part.changes()).extracting(HealthBandChanged::to).containsOnly(HealthBand.POOR);
+        });
         assertThat(events.stream(HealthBandChanged.class)).extracting(HealthBandChanged::day)
                 .as("only the first day's two first scores, one by one").containsExactly(JUNE_30.minusDays(1),
                         JUNE_30.minusDays(1));

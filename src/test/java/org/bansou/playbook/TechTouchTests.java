@@ -13,6 +13,7 @@ import org.bansou.BansouTest;
 import org.bansou.account.EnvironmentEvents;
 import org.bansou.health.HealthBand;
 import org.bansou.health.HealthBandChanged;
+import org.bansou.health.HealthBands;
 import org.bansou.health.HealthBandsChangedInBulk;
 import org.bansou.health.HealthComponent;
 import org.bansou.health.HealthMetric;
@@ -47,6 +48,7 @@ class TechTouchTests {
     @Autowired PlaybookTimeline timeline;
     @Autowired HealthModels healthModels;
     @Autowired HealthScoring healthScoring;
+    @Autowired HealthBands healthBands;
 
     LocalDate today = LocalDate.of(2026, 11, 20);
 
@@ -186,10 +188,27 @@ class TechTouchTests {
         TouchRule poor = rule("要注意になった", null, null, "band_poor", null, "task");
         assertThat(techTouch.preview(poor, today).wouldFire()).isEmpty();
 
-        transaction.executeWithoutResult(status -> events.publishEvent(new HealthBandsChangedInBulk(today)));
+        transaction.executeWithoutResult(status -> events.publishEvent(
+                new HealthBandsChangedInBulk(today, healthBands.bandChangesBetween(today, today))));
 
         assertThat(techTouch.preview(poor, today).wouldFire()).containsExactly(kobayashi);
         assertThat(jdbc.sql("SELECT count(*) FROM playbook_band_change WHERE account_id = :yamada")
                 .param("yamada", yamada).query(Long.class).single()).as("Yamada's band did not change today").isZero();
+    }
+
+    @Test
+    void a_first_score_counts_for_the_rules_only_when_it_is_poor() {
+        world.csm("sato", "佐藤 翔");
+        long kobayashi = world.account("A-1001", "小林歯科クリニック", "sato", "low", "retention");
+        long yamada = world.account("A-1002", "山田会計事務所", "sato", "low", "retention");
+        TouchRule poor = rule("要注意になった", null, null, "band_poor", null, "task");
+
+        bandChanges.recordAll(List.of(new HealthBandChanged(kobayashi, today, null, HealthBand.POOR, 1, 1),
+                new HealthBandChanged(yamada, today, null, HealthBand.GOOD, 1, 1)));
+
+        assertThat(techTouch.preview(poor, today).wouldFire()).containsExactly(kobayashi);
+        assertThat(jdbc.sql("SELECT count(*) FROM playbook_band_change WHERE account_id = :yamada")
+                .param("yamada", yamada).query(Long.class).single())
+                .as("a first score of good asks nothing of a rule: not kept").isZero();
     }
 }
