@@ -31,7 +31,9 @@ days AS (
       FROM mrr_movement
      WHERE (:everyone OR account_id = ANY(:accounts))
        AND account_id % :parts = :part
-     GROUP BY account_id, date_trunc('month', movement_on::timestamp)
+     -- grouped by the date itself, not the timestamp it is cast from: the join below then reads the groups in
+     -- the order they come out, where grouping by the timestamp made it sort them again
+     GROUP BY account_id, date_trunc('month', movement_on::timestamp)::date
 ),
 stocked AS (
     SELECT t.account_id, t.month, t.amount, d.paid_in_month, d.first_paid_on, d.returned_on,
