@@ -1,10 +1,10 @@
 -- Per account and month: the net movement of the month (DESIGN.md: compare the MRR on the last day of M-1
 -- with the last day of M and book one movement), converted at the rate of the account's last change in M.
 CREATE TEMP TABLE segment_month ON COMMIT DROP AS
-SELECT g.account_id, g.month, g.plan_id, g.currency, g.native_change, g.changes, g.movement_on, g.account_row,
+SELECT g.account_id, g.month, g.plan_id, g.currency, g.native_change, g.movement_on, g.account_row,
        CASE WHEN fx.same THEN g.native_change ELSE ROUND(g.native_change * fx.factor)::bigint END AS amount
   FROM (SELECT account_id, date_trunc('month', day::timestamp)::date AS month, plan_id, currency,
-               revenue_sum(delta) AS native_change, SUM(changes) AS changes,
+               revenue_sum(delta) AS native_change,
                MAX(MAX(day)) OVER month AS movement_on,
                -- the row that carries the account-level counts of the month
                ROW_NUMBER() OVER month AS account_row
@@ -31,7 +31,9 @@ days AS (
       FROM mrr_movement
      WHERE (:everyone OR account_id = ANY(:accounts))
        AND account_id % :parts = :part
-     GROUP BY account_id, date_trunc('month', movement_on::timestamp)
+     -- grouped by the date itself, not the timestamp it is cast from: the join below then reads the groups in
+     -- the order they come out, where grouping by the timestamp made it sort them again
+     GROUP BY account_id, date_trunc('month', movement_on::timestamp)::date
 ),
 stocked AS (
     SELECT t.account_id, t.month, t.amount, d.paid_in_month, d.first_paid_on, d.returned_on,

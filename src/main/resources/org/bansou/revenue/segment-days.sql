@@ -59,15 +59,17 @@ dated AS (
      CROSS JOIN LATERAL (SELECT (CASE WHEN s.billing_interval = 'year' THEN 12 ELSE 1 END) * s.interval_count
                                 AS period_months) p
 )
--- a change moves MRR into its segment and, when plan or currency changed, out of the one it left
+-- a change moves MRR into its segment and, when plan or currency changed, out of the one it left. Currencies
+-- are compared byte by byte (COLLATE "C", as in mrr_segment_month): the month grouping then sorts them in the
+-- order its window reads them, with no second sort by the other collation
 SELECT m.account_id, m.plan_id, m.currency, m.day, revenue_sum(m.delta) AS delta,
        SUM(m.changes)::integer AS changes
-  FROM (SELECT d.account_id, d.plan_id, d.currency, d.day,
+  FROM (SELECT d.account_id, d.plan_id, d.currency COLLATE "C" AS currency, d.day,
                d.mrr - CASE WHEN d.before_plan_id = d.plan_id AND d.before_currency = d.currency
                             THEN d.before_mrr ELSE 0 END AS delta, 1 AS changes
           FROM dated d
          UNION ALL
-        SELECT d.account_id, d.before_plan_id, d.before_currency, d.day, -d.before_mrr, 0
+        SELECT d.account_id, d.before_plan_id, d.before_currency COLLATE "C", d.day, -d.before_mrr, 0
           FROM dated d
          WHERE d.before_mrr IS NOT NULL AND (d.before_plan_id <> d.plan_id OR d.before_currency <> d.currency)) m
  GROUP BY m.account_id, m.plan_id, m.currency, m.day
