@@ -112,13 +112,14 @@ class HealthScores {
         // only the scores that are new or differ from the day's stored one, each with the band before it: that
         // day's earlier score when rescoring, else yesterday's (both joined in the scoring statement), else the
         // latest before it, probed only for the few without either, and only if an earlier day has scores
-        String probe = !before.earlier() ? "" : """
-                (SELECT h.band
-                   FROM health_score h
-                  WHERE h.account_id = s.account_id
-                    AND h.day < s.day
-                  ORDER BY h.day DESC
-                  LIMIT 1)""";
+        String bandBefore = !before.earlier() ? "s.known_before" : """
+                COALESCE(s.known_before,
+                         (SELECT h.band
+                            FROM health_score h
+                           WHERE h.account_id = s.account_id
+                             AND h.day < s.day
+                           ORDER BY h.day DESC
+                           LIMIT 1))""";
         jdbc.sql("CREATE TEMPORARY TABLE health_scored ON COMMIT DROP AS "
                         + statement.scoresOfOneDay(day, before.day(), before.dayBefore()) + """
                         SELECT s.account_id, s.day, s.model_id, s.model_version, s.score, s.band, s.component_values,
@@ -127,7 +128,7 @@ class HealthScores {
                           FROM scored s
                          WHERE (s.model_id, s.model_version, s.component_values)
                                IS DISTINCT FROM (s.same_model_id, s.same_model_version, s.same_values)
-                        """.formatted(probe.isEmpty() ? "s.known_before" : "COALESCE(s.known_before, " + probe + ")"))
+                        """.formatted(bandBefore))
                 .params(statement.params(List.of(day)))
                 .update();
         List<HealthBandChanged> changes = jdbc.sql("""

@@ -30,8 +30,6 @@ class BandChanges {
             ON CONFLICT DO NOTHING
             """;
 
-    private static final int CHUNK = 50_000;
-
     private final JdbcClient jdbc;
 
     BandChanges(JdbcClient jdbc) {
@@ -56,17 +54,14 @@ class BandChanges {
         recordAll(List.of(changed));
     }
 
-    // a first run over a million accounts changes every band: in statements of a bounded size
+    // one statement: health announces at most HealthBandsChangedInBulk.PART changes at a time
     void recordAll(List<HealthBandChanged> announced) {
         List<HealthBandChanged> changes = announced.stream()
                 .filter(change -> change.from() != null || change.to() == HealthBand.POOR)
                 .toList();
-        for (int from = 0; from < changes.size(); from += CHUNK) {
-            insert(changes.subList(from, Math.min(changes.size(), from + CHUNK)));
+        if (changes.isEmpty()) {
+            return;
         }
-    }
-
-    private void insert(List<HealthBandChanged> changes) {
         jdbc.sql(RECORD)
                 .param("accountIds", changes.stream().mapToLong(HealthBandChanged::accountId).boxed()
                         .toArray(Long[]::new))

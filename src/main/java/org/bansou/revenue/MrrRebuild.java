@@ -268,6 +268,16 @@ public class MrrRebuild {
         return true;
     }
 
+    // a part's temporary tables are planned from row counts and a few distinct values; a sample of 3,000 rows
+    // tells those as well as one of 30,000 (1M subscriptions: 0.33 s to 0.1 s of each part)
+    private void analyzeSampled(String... tables) {
+        jdbc.sql("SET LOCAL default_statistics_target = 10").update();
+        for (String table : tables) {
+            jdbc.sql("ANALYZE " + table).update();
+        }
+        jdbc.sql("SET LOCAL default_statistics_target TO DEFAULT").update();
+    }
+
     /**
      * The derived tables are unlogged: after a crash they are empty while the history is not. A full rebuild
      * that was cut off (the process ended) left some of its primary keys dropped (the roll-up accounts' key is
@@ -338,11 +348,7 @@ public class MrrRebuild {
         jdbc.sql("SET LOCAL enable_nestloop = on").update();
         jdbc.sql("SET LOCAL enable_hashagg = on").update();
         t = step("segment days", t);
-        // the statements below are planned from row counts and a few distinct values; a sample of 3,000 rows tells
-        // those as well as one of 30,000 (1M subscriptions: 0.33 s to 0.1 s of each part)
-        jdbc.sql("SET LOCAL default_statistics_target = 10").update();
-        jdbc.sql("ANALYZE segment_day").update();
-        jdbc.sql("SET LOCAL default_statistics_target TO DEFAULT").update();
+        analyzeSampled("segment_day");
         List<String> currencies = new ArrayList<>();
         LocalDate[] span = new LocalDate[2];
         jdbc.sql("SELECT currency, MIN(day), MAX(day) FROM segment_day GROUP BY currency")
@@ -379,10 +385,7 @@ public class MrrRebuild {
             }
         }
         jdbc.sql("SET LOCAL enable_hashagg = on").update();
-        jdbc.sql("SET LOCAL default_statistics_target = 10").update();
-        jdbc.sql("ANALYZE segment_month").update();
-        jdbc.sql("ANALYZE account_month").update();
-        jdbc.sql("SET LOCAL default_statistics_target TO DEFAULT").update();
+        analyzeSampled("segment_month", "account_month");
         // the report fields the roll-up is keyed by, as they are now: catching up takes the rows out under these
         jdbc.sql("""
                 INSERT INTO mrr_rollup_account (account_id, industry, employee_band, touch_tier, owner_user_id)
